@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { StudioError } from "@/lib/errors";
+import { freshDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/databases";
+import {
+  appendRunMetrics, checkpointLineage, createComparisonPair, createRollout, createRun, createUser,
+  listRewardSpecs, listRunMetrics, logPredictions, migrateDatabase, nextPairForRater, recentPredictions,
+  recordSamples, recordVote, registerCheckpoint, saveRewardSpecVersion, seedDemoData, listSamples,
+  tallyVotes, transitionRollout, findRollout, updateRunStatus, listUsers, findRewardSpecVersion, DEMO_USERS,
+} from "./index";
+
+async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(StudioError);
+  expect((err as StudioError).code).toBe(code);
+}
+
+describe.each(PROVIDERS)("data layer on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await freshDatabase(provider); });
+  afterAll(async () => { await t.dispose(); });
+
+  it("applies migrations once: a second run applies nothing", async () => {
+    expect(await migrateDatabase(t.target)).toEqual([]);
+  });
+
+  it("seeds demo data idempotently", async () => {
+    await seedDemoData(t.db);
+    await seedDemoData(t.db);
+    const users = await listUsers(t.db);
+    expect(users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
+    expect((await listUsers(t.db, { role: "rater" })).length).toBe(2);
+  });
+
+  it("refuses a second user with the same email as conflict:user", async () => {
+    await createUser(t.db, { email: "x@y.z", name: "X", role: "engineer" });
+    await expectCode(createUser(t.db, { email: "x@y.z", name: "X2", role: "rater" }), "conflict:user");
+  });
+
+  it("numbers reward spec versions 1, 2, 3 and keeps the JSON body intact", async () => {
+    const owner = await createUser(t.db, { email: "spec@owner", name: "O", role: "engineer" });
+    const body = { task: "captioning", terms: [{ term: "cider_d", weight: 1.5 }], nested: { a: [1, null, "s"] } };
+    const v1 = await saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "cider", task: "captioning", body });
+    const v2 = await saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "cider", task: "captioning", body: { ...body, v: 2 } });
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    expect((await findRewardSpecVersion(t.db, { specId: v1.specId, version: 1 }))?.body).toEqual(body);
+    const specs = await listRewardSpecs(t.db, { task: "captioning" });
+    expect(specs).toHaveLength(1);
+    expect(specs[0]?.versions.map((v) => v.version)).toEqual([2]);
+  });
+
+  it("concurrent saves of one spec get distinct versions or fail; never duplicate", async () => {
+    const owner = await createUser(t.db, { email: "race@owner", name: "R", role: "engineer" });
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((i) => saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "race", task: "detection", body: { i } })),
+    );
+    const versions = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.version] : []));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("tracks checkpoint lineage from tuned back to MLE", async () => {
+    const mle = await registerCheckpoint(t.db, { name: "mle", task: "detection", architecture: "vit-s", uri: "/m/mle", manifest: { a: 1 } });
+    const tuned = await registerCheckpoint(t.db, {
+      name: "tuned", task: "detection", architecture: "vit-s", uri: "/m/tuned", manifest: {}, parentId: mle.id,
+    });
+    expect((await checkpointLineage(t.db, { id: tuned.id })).map((c) => c.name)).toEqual(["tuned", "mle"]);
+    await expectCode(
+      registerCheckpoint(t.db, { name: "orphan", task: "detection", architecture: "a", uri: "/u", manifest: {}, parentId: "nope" }),
+      "not_found:checkpoint",
+    );
+  });
+
+  it("moves runs only through allowed statuses and stamps times", async () => {
+    const owner = await createUser(t.db, { email: "run@owner", name: "R", role: "engineer" });
+    const run = await createRun(t.db, { ownerId: owner.id, task: "panoptic", kind: "reinforce", settings: { steps: 10 } });
+    expect(run.status).toBe("queued");
+    const running = await updateRunStatus(t.db, { runId: run.id, status: "running", backend: "wasm" });
+    expect(running.startedAt).toBeInstanceOf(Date);
+    const done = await updateRunStatus(t.db, { runId: run.id, status: "completed" });
+    expect(done.finishedAt).toBeInstanceOf(Date);
+    expect(done.backend).toBe("wasm");
+    await expectCode(updateRunStatus(t.db, { runId: run.id, status: "running" }), "conflict:run");
+    await expectCode(updateRunStatus(t.db, { runId: "missing", status: "running" }), "not_found:run");
+  });
+
+  it("appends metric batches all-or-nothing", async () => {
+    const owner = await createUser(t.db, { email: "metrics@owner", name: "M", role: "engineer" });
+    const run = await createRun(t.db, { ownerId: owner.id, task: "captioning", kind: "mle", settings: {} });
+    const points = [0, 1, 2].map((step) => ({ step, phase: "train" as const, metrics: { loss: 3 - step, "reward/cider_d": 0.1 * step } }));
+    expect(await appendRunMetrics(t.db, { runId: run.id, points })).toBe(3);
+    // Step 3 is new but step 2 repeats: nothing of this batch may land.
+    await expectCode(
+      appendRunMetrics(t.db, { runId: run.id, points: [{ step: 3, phase: "train", metrics: {} }, { step: 2, phase: "train", metrics: {} }] }),
+      "conflict:run_metrics",
+    );
+    const stored = await listRunMetrics(t.db, { runId: run.id, phase: "train" });
+    expect(stored.map((p) => p.step)).toEqual([0, 1, 2]);
+    expect(stored[2]?.metrics).toEqual({ loss: 1, "reward/cider_d": 0.2 });
+  });
+
+  it("stores samples and votes, hands raters unseen pairs, tallies votes", async () => {
+    const a = await registerCheckpoint(t.db, { name: "A", task: "captioning", architecture: "x", uri: "/a", manifest: {} });
+    const b = await registerCheckpoint(t.db, { name: "B", task: "captioning", architecture: "x", uri: "/b", manifest: {} });
+    expect(await recordSamples(t.db, { checkpointId: a.id, samples: [{ sceneSeed: 7, output: { text: "a red circle" } }] })).toBe(1);
+    expect((await listSamples(t.db, { checkpointId: a.id, sceneSeeds: [7] }))[0]?.output).toEqual({ text: "a red circle" });
+    const rater = await createUser(t.db, { email: "vote@rater", name: "V", role: "rater" });
+    const p1 = await createComparisonPair(t.db, { task: "captioning", sceneSeed: 1, aId: a.id, bId: b.id, outputA: {}, outputB: {} });
+    const p2 = await createComparisonPair(t.db, { task: "captioning", sceneSeed: 2, aId: a.id, bId: b.id, outputA: {}, outputB: {} });
+    expect((await nextPairForRater(t.db, { raterId: rater.id }))?.id).toBe(p1.id);
+    await recordVote(t.db, { pairId: p1.id, raterId: rater.id, choice: "b", aShownLeft: false, durationMs: 1200 });
+    expect((await nextPairForRater(t.db, { raterId: rater.id }))?.id).toBe(p2.id);
+    await expectCode(recordVote(t.db, { pairId: p1.id, raterId: rater.id, choice: "a", aShownLeft: true, durationMs: 5 }), "conflict:vote");
+    await recordVote(t.db, { pairId: p2.id, raterId: rater.id, choice: "tie", aShownLeft: true, durationMs: 900 });
+    expect(await tallyVotes(t.db, { aId: a.id, bId: b.id })).toEqual({ a: 0, b: 1, tie: 1 });
+    expect(await nextPairForRater(t.db, { raterId: rater.id })).toBeNull();
+  });
+
+  it("creates roll-outs with stages and events, and refuses moves after rollback", async () => {
+    const owner = await createUser(t.db, { email: "roll@owner", name: "R", role: "admin" });
+    const base = await registerCheckpoint(t.db, { name: "base", task: "colorization", architecture: "x", uri: "/1", manifest: {} });
+    const cand = await registerCheckpoint(t.db, { name: "cand", task: "colorization", architecture: "x", uri: "/2", manifest: {} });
+    const r = await createRollout(t.db, {
+      name: "color v2", task: "colorization", candidateId: cand.id, baselineId: base.id, ownerId: owner.id,
+      guardrails: [{ metric: "chroma_fidelity", op: ">=", threshold: 0.8 }],
+      stages: [
+        { name: "shadow", trafficPercent: 0, gate: { minPredictions: 100 } },
+        { name: "canary", trafficPercent: 5, gate: { minVotes: 50 } },
+        { name: "full", trafficPercent: 100, gate: {} },
+      ],
+    });
+    expect(r.stages.map((s) => [s.name, s.position, s.trafficPercent])).toEqual([["shadow", 0, 0], ["canary", 1, 5], ["full", 2, 100]]);
+    expect(r.events.map((e) => e.type)).toEqual(["created"]);
+    await logPredictions(t.db, {
+      entries: [1, 2].map((i) => ({ checkpointId: cand.id, rolloutId: r.id, stage: "shadow" as const, shadow: true,
+        requestId: `req-${i}`, sceneSeed: i, output: { i }, latencyMs: 3.5 })),
+    });
+    expect(await recentPredictions(t.db, { rolloutId: r.id })).toHaveLength(2);
+    const active = await transitionRollout(t.db, { rolloutId: r.id, status: "active", event: { type: "started", stage: "shadow", details: {} } });
+    expect(active.status).toBe("active");
+    const back = await transitionRollout(t.db, {
+      rolloutId: r.id, status: "rolled_back", event: { type: "rolled_back", stage: "shadow", details: { reason: "guardrail" } },
+    });
+    expect(back.events.map((e) => e.type)).toEqual(["created", "started", "rolled_back"]);
+    await expectCode(transitionRollout(t.db, { rolloutId: r.id, status: "active", event: { type: "x", details: {} } }), "conflict:rollout");
+    // The refused move wrote no event either.
+    expect((await findRollout(t.db, { id: r.id }))?.events).toHaveLength(3);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The studio's data layer: the only module that touches the database. Server-only.
+ * Every query takes the client first and one object argument, and is named for what it does.
+ */
+import "server-only";
+import { env } from "@/lib/env";
+import { createDb, type Db } from "./client";
+
+export { createDb, type Db, type Prisma } from "./client";
+export { migrateDatabase, listMigrations } from "./migrate";
+export { seedDemoData, DEMO_USERS } from "./seed";
+export * from "./queries/users";
+export * from "./queries/reward-specs";
+export * from "./queries/checkpoints";
+export * from "./queries/runs";
+export * from "./queries/comparisons";
+export * from "./queries/rollouts";
+export type {
+  User, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
+  Rollout, RolloutStage, RolloutEvent, PredictionLog,
+} from "./generated/sqlite/client";
+export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName } from "./generated/sqlite/enums";
+
+const globalForDb = globalThis as unknown as { rewardStudioDb?: Db };
+
+/** The app's one Prisma client, for the database DATABASE_URL names (SQLite by default). */
+export function db(): Db {
+  globalForDb.rewardStudioDb ??= createDb(env().database);
+  return globalForDb.rewardStudioDb;
+}

@@ -1,0 +1,46 @@
+import type { Db, Prisma } from "../client";
+import type { Checkpoint, Task } from "../generated/sqlite/client";
+import { rethrowAsStudioError } from "./prisma-errors";
+
+export interface RegisterCheckpointInput {
+  name: string;
+  task: Task;
+  architecture: string;
+  uri: string;
+  manifest: Prisma.InputJsonValue;
+  evalMetrics?: Prisma.InputJsonValue;
+  parentId?: string;
+  producedById?: string;
+}
+
+/** Records a checkpoint; an unknown parent or run is `not_found:checkpoint`. */
+export async function registerCheckpoint(db: Db, input: RegisterCheckpointInput): Promise<Checkpoint> {
+  try {
+    return await db.checkpoint.create({ data: input });
+  } catch (err) {
+    rethrowAsStudioError(err, "checkpoint", `checkpoint ${input.name}`);
+  }
+}
+
+export function listCheckpoints(db: Db, input: { task?: Task } = {}): Promise<Checkpoint[]> {
+  return db.checkpoint.findMany({ where: input.task ? { task: input.task } : {}, orderBy: { createdAt: "asc" } });
+}
+
+export function findCheckpoint(db: Db, input: { id: string }): Promise<Checkpoint | null> {
+  return db.checkpoint.findUnique({ where: { id: input.id } });
+}
+
+/** The chain from a checkpoint up to its root (the MLE model it descends from), nearest first. */
+export async function checkpointLineage(db: Db, input: { id: string }): Promise<Checkpoint[]> {
+  const chain: Checkpoint[] = [];
+  const seen = new Set<string>();
+  let next: string | null = input.id;
+  while (next && !seen.has(next)) {
+    seen.add(next);
+    const found: Checkpoint | null = await db.checkpoint.findUnique({ where: { id: next } });
+    if (!found) break;
+    chain.push(found);
+    next = found.parentId;
+  }
+  return chain;
+}

@@ -1,0 +1,34 @@
+/**
+ * The one place environment variables are read and validated (server side).
+ * Anything else imports `env` from here instead of touching process.env.
+ */
+import { z } from "zod";
+import { resolveDatabase, type DatabaseTarget } from "./database";
+
+const ServerEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  RS_DATA_DIR: z.string().trim().min(1).default("data"),
+});
+
+export type ServerEnv = z.infer<typeof ServerEnv> & { database: DatabaseTarget };
+
+/** Parses an environment record; throws an Error naming the offending variable. */
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const parsed = ServerEnv.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return { ...parsed.data, database: resolveDatabase(source) };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated server environment, parsed once. */
+export function env(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export { resolveDatabase, type DatabaseTarget };
