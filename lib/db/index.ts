@@ -15,6 +15,7 @@ export * from "./queries/checkpoints";
 export * from "./queries/runs";
 export * from "./queries/comparisons";
 export * from "./queries/rollouts";
+export * from "./queries/status";
 export type {
   User, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
   Rollout, RolloutStage, RolloutEvent, PredictionLog,

@@ -37,9 +37,10 @@ export function resolveDatabase(env: Record<string, string | undefined>): Databa
   if (DATABASE_URL && !DATABASE_URL.startsWith("file:")) {
     return { provider: "postgres", url: DATABASE_URL };
   }
-  const dataDir = path.resolve(RS_DATA_DIR ?? "data");
+  // Resolved against the working directory at run time, not traced at build time.
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), RS_DATA_DIR ?? "data");
   const file = DATABASE_URL
-    ? path.resolve(DATABASE_URL.slice("file:".length))
+    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), DATABASE_URL.slice("file:".length))
     : path.join(dataDir, "reward-studio.db");
   return { provider: "sqlite", url: `file:${file}`, file };
 }

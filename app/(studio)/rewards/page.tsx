@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { NotBuilt } from "@/components/ui/not-built";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Rewards" };
+
+export default function RewardsPage() {
+  return (
+    <>
+      <PageHeader title="Rewards" />
+      <NotBuilt area="Rewards">
+        <p>Here you will compose a weighted reward from the catalogue of terms (CIDEr-D, BLEU, the paper&apos;s detection reward, PQ, colorfulness, chroma fidelity, length and count guardrails, KL and entropy), validate it with the same schema the server uses, save it as a new version, and preview which sampled outputs it prefers.</p>
+      </NotBuilt>
+    </>
+  );
+}
