@@ -8,7 +8,9 @@
 import type { Layout } from "./background";
 import {
   bareName,
+  countedPhrase,
   describeAll,
+  groupBy,
   joinAnd,
   nounFor,
   numberWord,
@@ -123,7 +125,10 @@ const locations: Template = ({ objects }, rng) => {
     const noun = `${n === 2 ? "both" : `all ${numberWord(n)}`} ${rng.pick(["shapes", "objects"])}`;
     return `${noun} are ${locationPhrase(first.stuff)}`;
   }
-  return joinAnd(objects.map((o) => `${withArticle(bareName(o))} ${locationPhrase(o.stuff)}`));
+  const groups = groupBy(objects, (o) => `${bareName(o)} ${o.stuff}`);
+  return joinAnd(
+    groups.map((g) => `${countedPhrase(g.count, g.first.colorName, g.first.className)} ${locationPhrase(g.first.stuff)}`),
+  );
 };
 
 const OPTIONAL: readonly Template[] = [spatial, count, classes, colours, scenery, sizes, locations];

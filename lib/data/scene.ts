@@ -76,13 +76,15 @@ export function generateScene(seed: number, opts?: SceneOptions): Scene {
 
   // 4. Labels.
   const objects: SceneObject[] = kept.map((t, k) => {
-    const s = stats[k + 1]!;
-    return { segmentId: k + 1, categoryId: thingId(t.cls), className: t.cls, colorName: t.colorName, rgb: t.rgb, bbox: s.bbox, area: s.area };
+    const { bbox, area } = stats[k + 1]!;
+    const base = { segmentId: k + 1, categoryId: thingId(t.cls), className: t.cls, colorName: t.colorName };
+    return { ...base, rgb: t.rgb, bbox, area };
   });
   const stuff: StuffRegion[] = [];
-  const segments: PanopticSegment[] = objects.map((o) => ({
-    id: o.segmentId, category_id: o.categoryId, iscrowd: 0, isthing: true, bbox: [...o.bbox], area: o.area,
-  }));
+  const segments: PanopticSegment[] = objects.map((o) => {
+    const base = { id: o.segmentId, category_id: o.categoryId, iscrowd: 0 as const, isthing: true };
+    return { ...base, bbox: [...o.bbox], area: o.area };
+  });
   bg.paints.forEach((paint, r) => {
     const id = regionIds[r] ?? 0;
     if (id === 0) return;
@@ -104,8 +106,16 @@ export function generateScene(seed: number, opts?: SceneOptions): Scene {
   const captions = makeCaptions({ objects: captionObjects, layout: bg.layout, size }, rngFor(seed, 3));
 
   return {
-    seed, split: splitOfSeed(seed), width: size, height: size, rgb, gray, objects, stuff,
-    panoptic: { segmentIds, segments }, captions,
+    seed,
+    split: splitOfSeed(seed),
+    width: size,
+    height: size,
+    rgb,
+    gray,
+    objects,
+    stuff,
+    panoptic: { segmentIds, segments },
+    captions,
   };
 }
 
