@@ -44,7 +44,7 @@ export function drawLayout(rng: Rng): Layout {
 export function drawHorizon(rng: Rng, layout: Layout, size: number): Int32Array {
   const horizon = new Int32Array(size);
   const base = Math.floor((size * rng.range(320, 640)) / 1000);
-  const slope = layout.lower === "sand" ? rng.range(-3, 3) : 0; // rise in 1/32 of the side
+  const slope = layout.lower === "sand" ? rng.range(-3, 3) : 0; // total rise, in 1/32 of the side
   const amp = layout.lower === "grass" && layout.upper === "sky" ? rng.range(1, 3) : 0;
   const sand = layout.lower === "sand" ? 1 : 0;
   const seed = rng.nextU32();

@@ -15,6 +15,8 @@ const WHERE_SINGLE: Readonly<Record<StuffName, readonly string[]>> = {
   sand: ["on the sand", "on a sandy beach", "on sand"],
 };
 
+// Two-region layouts only put sky or wall on top and grass, water or sand below; the
+// other entries exist so every stuff has a phrase.
 const WHERE_LOWER: Readonly<Record<StuffName, readonly string[]>> = {
   sky: ["in the sky"],
   wall: ["by a wall"],

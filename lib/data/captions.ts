@@ -56,17 +56,17 @@ const spatial: Template = ({ objects, size }, rng) => {
   const [a, b] = rng.pick(usable);
   const rel = relation(a.bbox, b.bbox);
   if (!rel) return null;
-  const nameA = withArticle(bareName(a));
-  const nameB = bareName(a) === bareName(b) ? `another ${bareName(b)}` : withArticle(bareName(b));
+  // Two objects that look alike read "a red circle left of another red circle".
+  const same = bareName(a) === bareName(b);
+  const [firstA, laterA] = [withArticle(bareName(a)), same ? `another ${bareName(a)}` : withArticle(bareName(a))];
+  const [firstB, laterB] = [withArticle(bareName(b)), same ? `another ${bareName(b)}` : withArticle(bareName(b))];
   switch (rng.int(3)) {
     case 0:
-      return `${nameA} ${rng.pick(REL_WORDS[rel])} ${nameB}`;
+      return `${firstA} ${rng.pick(REL_WORDS[rel])} ${laterB}`;
     case 1:
-      return `${nameA} is ${rng.pick(REL_WORDS[rel])} ${nameB}`;
+      return `${firstA} is ${rng.pick(REL_WORDS[rel])} ${laterB}`;
     default:
-      return `${withArticle(bareName(b))} ${rng.pick(REL_WORDS[INVERSE[rel]])} ${
-        bareName(a) === bareName(b) ? `another ${bareName(a)}` : nameA
-      }`;
+      return `${firstB} ${rng.pick(REL_WORDS[INVERSE[rel]])} ${laterA}`;
   }
 };
 

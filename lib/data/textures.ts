@@ -21,7 +21,7 @@ export interface StuffPaint {
   base: Rgb;
   /** Noise seed for this region. */
   seed: number;
-  /** Pixels per 1/32 of the image side: texture features scale with `size`. */
+  /** Scene side in pixels; texture features are given at 32 and scale with it. */
   size: number;
   /** First and last-plus-one rows the region can occupy (for gradients). */
   top: number;

@@ -13,7 +13,7 @@ export type ThingClass = "circle" | "square" | "triangle" | "diamond" | "cross" 
 /** Background region classes (COCO "stuff"). */
 export type StuffName = "sky" | "wall" | "grass" | "water" | "sand";
 
-/** Named object colours; see `PALETTE` for the base RGB of each. */
+/** Named object colours; base RGB of each in `PALETTE` (categories.ts) and docs/DATA.md. */
 export type ColorName = "red" | "orange" | "yellow" | "green" | "blue" | "purple" | "white";
 
 /** An RGB triple, each channel 0..255. */
