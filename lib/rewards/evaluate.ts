@@ -1,0 +1,133 @@
+import { RewardContext } from "./context";
+import { meanStd, normalizeValues } from "./normalize";
+import { rewardTerm } from "./registry";
+import { parseRewardSpec, type GuardrailOp, type RewardSpec } from "./spec";
+import type { TargetOf, TaskId } from "./task-types";
+import type { RewardSample, TermDefinition } from "./types";
+
+export interface ScoredSample {
+  inputId: string;
+  /** Raw value of each term, by term key. */
+  values: Record<string, number>;
+  /** The value each term contributed before weighting (normalised when the spec says so). */
+  normalized: Record<string, number>;
+  composite: number;
+  aux: Record<string, Record<string, number>>;
+}
+
+export interface RewardEvaluation {
+  /** Term keys in spec order. */
+  keys: string[];
+  samples: ScoredSample[];
+  /** Mean / std / min / max of each term's raw values over the batch. */
+  stats: Record<string, { mean: number; std: number; min: number; max: number }>;
+  composite: { mean: number; std: number };
+  /** Fraction of inputs whose samples all got the same composite (no learning signal). */
+  zeroSpreadFraction: number;
+  /** Samples whose composite is not finite (the trainer skips such updates). */
+  nonFinite: number;
+  guardrails: { metric: string; op: GuardrailOp; threshold: number; value: number; ok: boolean }[];
+}
+
+const COMPARE: Record<GuardrailOp, (a: number, b: number) => boolean> = {
+  "<": (a, b) => a < b, "<=": (a, b) => a <= b, ">": (a, b) => a > b, ">=": (a, b) => a >= b,
+};
+
+function lookup<T>(targets: ReadonlyMap<string, T> | Readonly<Record<string, T>>, id: string): T | undefined {
+  return targets instanceof Map ? targets.get(id) : Object.hasOwn(targets, id) ? (targets as Record<string, T>)[id] : undefined;
+}
+
+/**
+ * Scores `samples` with `spec`: every term per sample, normalisation, weighting, KL folding
+ * (composite -= beta * kl), clipping, batch statistics and guardrail checks.
+ * `spec` may be raw JSON (it is validated) or an already parsed RewardSpec.
+ * @param targets the target of each input id the samples refer to.
+ * @param ctx shared caches (CIDEr-D idf, class weights); without a caption corpus, CIDEr-D's idf
+ *   comes from the references of this batch's targets, as pycocoevalcap computes it.
+ */
+export function evaluate<T extends TaskId>(
+  spec: RewardSpec | unknown,
+  samples: readonly RewardSample<T>[],
+  targets: ReadonlyMap<string, TargetOf<T>> | Readonly<Record<string, TargetOf<T>>>,
+  ctx: RewardContext = new RewardContext(),
+): RewardEvaluation {
+  const s = parseRewardSpec(spec);
+  const terms = s.terms.map((t) => {
+    const def = rewardTerm(t.term) as TermDefinition;
+    return { key: t.name ?? t.term, def, weight: t.weight, params: def.params.parse(t.params ?? {}), normalize: t.normalize ?? "none" };
+  });
+  const sampleTargets = samples.map((sample, i) => {
+    const target = lookup(targets, sample.inputId);
+    if (target === undefined) throw new Error(`samples[${i}].inputId: no target for input "${sample.inputId}"`);
+    return target;
+  });
+  if (s.task === "captioning" && !ctx.hasCaptionCorpus && terms.some((t) => t.def === rewardTerm("cider_d"))) {
+    const unique = [...new Set(samples.map((x) => x.inputId))].map((id) => (lookup(targets, id) as TargetOf<"captioning">).references);
+    ctx = ctx.withCaptionReferences(unique);
+  }
+
+  // 1. Raw term values, [terms][samples].
+  const groups = samples.map((x) => x.inputId);
+  const aux = samples.map(() => ({}) as Record<string, Record<string, number>>);
+  const raw = terms.map((t) =>
+    Float64Array.from(samples, (sample, i) => {
+      try {
+        const r = t.def.score(sample as RewardSample, sampleTargets[i] as never, t.params, ctx);
+        if (r.aux) (aux[i] as Record<string, Record<string, number>>)[t.key] = r.aux;
+        return r.value;
+      } catch (err) {
+        throw new Error(`samples[${i}] term ${t.key}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
+    }),
+  );
+
+  // 2. Normalise and weight (before or after summing, as the spec says).
+  const contributed = terms.map((t, k) =>
+    s.aggregate === "normalize_then_sum" ? normalizeValues(raw[k] as Float64Array, t.normalize, groups) : (raw[k] as Float64Array),
+  );
+  let composite: Float64Array = new Float64Array(samples.length);
+  terms.forEach((t, k) => {
+    if (t.weight === 0) return; // evaluation-only: logged, never rewarded (and a NaN there cannot poison the reward)
+    const v = contributed[k] as Float64Array;
+    for (let i = 0; i < composite.length; i++) composite[i] = (composite[i] as number) + t.weight * (v[i] as number);
+  });
+  if (s.aggregate === "sum_then_normalize") composite = normalizeValues(composite, s.normalize ?? "none", groups);
+
+  // 3. KL folded into the reward, then clipping.
+  samples.forEach((sample, i) => {
+    if (s.kl) {
+      if (sample.kl === undefined) throw new Error(`samples[${i}].kl: the spec sets kl.beta, so every sample needs its KL estimate`);
+      composite[i] = (composite[i] as number) - s.kl.beta * sample.kl;
+    }
+    if (s.clip) composite[i] = Math.min(s.clip.max ?? Infinity, Math.max(s.clip.min ?? -Infinity, composite[i] as number));
+  });
+
+  // 4. Statistics and guardrails.
+  const stats: RewardEvaluation["stats"] = {};
+  terms.forEach((t, k) => {
+    const v = raw[k] as Float64Array;
+    const finiteVals = Array.from(v).filter(Number.isFinite);
+    stats[t.key] = { ...meanStd(v), min: Math.min(...finiteVals), max: Math.max(...finiteVals) };
+  });
+  const byGroup = new Map<string, number[]>();
+  groups.forEach((g, i) => byGroup.set(g, [...(byGroup.get(g) ?? []), composite[i] as number]));
+  const flat = [...byGroup.values()].filter((c) => c.every(Number.isFinite) && Math.max(...c) - Math.min(...c) < 1e-12).length;
+  return {
+    keys: terms.map((t) => t.key),
+    samples: samples.map((sample, i) => ({
+      inputId: sample.inputId,
+      values: Object.fromEntries(terms.map((t, k) => [t.key, (raw[k] as Float64Array)[i] as number])),
+      normalized: Object.fromEntries(terms.map((t, k) => [t.key, (contributed[k] as Float64Array)[i] as number])),
+      composite: composite[i] as number,
+      aux: aux[i] as Record<string, Record<string, number>>,
+    })),
+    stats,
+    composite: meanStd(composite),
+    zeroSpreadFraction: byGroup.size === 0 ? 0 : flat / byGroup.size,
+    nonFinite: Array.from(composite).filter((c) => !Number.isFinite(c)).length,
+    guardrails: (s.guardrails ?? []).map((g) => {
+      const value = stats[g.metric]?.mean ?? NaN;
+      return { ...g, value, ok: Number.isFinite(value) && COMPARE[g.op](value, g.threshold) };
+    }),
+  };
+}

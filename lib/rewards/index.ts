@@ -1,0 +1,27 @@
+/**
+ * Rewards and metrics: the catalogue of reward terms, the RewardSpec that weights them,
+ * `evaluate`, and the metrics behind them (written from the reference tools' definitions:
+ * pycocoevalcap BLEU / CIDEr-D, pycocotools COCOeval, panopticapi PQ, Hasler-Süsstrunk
+ * colourfulness, the paper's detection reward).
+ */
+export { TASK_IDS, type TaskId, type Box, type OutputOf, type TargetOf, type TaskIO } from "./task-types";
+export type { RewardSample, TermDefinition, TermValue, TermKind } from "./types";
+export { REWARD_TERMS, REWARD_TERM_IDS, rewardTerm, termsForTask, type RewardTermId } from "./registry";
+export {
+  RewardSpecSchema, parseRewardSpec, NORMALIZATIONS, AGGREGATIONS, GUARDRAIL_OPS,
+  type RewardSpec, type RewardSpecInput, type Normalization, type GuardrailOp,
+} from "./spec";
+export { evaluate, type RewardEvaluation, type ScoredSample } from "./evaluate";
+export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
+export { shapeWorldTarget } from "./shapeworld";
+export { meanStd } from "./normalize";
+export { DEFAULT_REWARD_SPECS } from "./defaults";
+export { bleu, sentenceBleu, type BleuScores } from "./metrics/bleu";
+export { ciderD, CiderDScorer } from "./metrics/cider-d";
+export type { CaptionCorpus } from "./metrics/caption-corpus";
+export { cocoDetectionEval, type CocoGroundTruth, type CocoDetection, type CocoStats } from "./metrics/coco-detection";
+export { detectionReward, classWeightsFromCounts } from "./metrics/detection-reward";
+export { boxIou } from "./metrics/box-iou";
+export { panopticQuality, PQStat, type PanopticResult, type PanopticImage, type PanopticCategory } from "./metrics/panoptic-quality";
+export { colorfulness } from "./metrics/colorfulness";
+export { chromaFidelity, chromaError } from "./metrics/chroma-fidelity";

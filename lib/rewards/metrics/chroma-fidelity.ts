@@ -1,0 +1,53 @@
+/**
+ * Chroma fidelity: a guardrail for colorization rewards. Colourfulness alone is maximised
+ * by painting everything saturated; this checks that the colours stay those of the ground
+ * truth. Colorization predicts the a*b* chroma of CIELAB given L*, and Zhang et al.
+ * ("Colorful Image Colorization", ECCV 2016) score it by per-pixel L2 distance in a*b*;
+ * we use the mean of that distance:
+ *   chromaError    = mean over pixels of sqrt((a*_pred - a*_gt)^2 + (b*_pred - b*_gt)^2)
+ *   chromaFidelity = 1 - chromaError / AB_DIAMETER,  in [0, 1]
+ * where AB_DIAMETER ≈ 252.68 is the largest a*b* distance between two sRGB colours, so
+ * 1 = identical chroma everywhere and 0 = every pixel as far off as sRGB allows.
+ * Colour conversion: chroma-lab.ts (IEC 61966-2-1 sRGB, CIE 15:2004 CIELAB, D65).
+ */
+import { AB_DIAMETER, abDistance, srgbToLab } from "./chroma-lab";
+import { checkRgb } from "./colorfulness";
+
+export { AB_DIAMETER, srgbToLab } from "./chroma-lab";
+
+/**
+ * Mean a*b* distance between two images.
+ * @param prediction, target shape [height, width, 3], row-major, values 0..255.
+ * @returns mean per-pixel chroma error in CIELAB units (0..AB_DIAMETER).
+ */
+export function chromaError(
+  prediction: ArrayLike<number>,
+  target: ArrayLike<number>,
+  width: number,
+  height: number,
+): number {
+  checkRgb(prediction, width, height, "prediction");
+  checkRgb(target, width, height, "target");
+  let sum = 0;
+  for (let i = 0; i < prediction.length; i += 3) {
+    const p = srgbToLab(prediction[i] as number, prediction[i + 1] as number, prediction[i + 2] as number);
+    const t = srgbToLab(target[i] as number, target[i + 1] as number, target[i + 2] as number);
+    sum += abDistance(p, t);
+  }
+  return sum / (width * height);
+}
+
+/**
+ * 1 - chromaError / AB_DIAMETER, clamped to [0, 1] (the diameter was found on the 8-bit
+ * grid; non-integer inputs could in principle exceed it by a hair).
+ * @param prediction, target shape [height, width, 3], row-major, values 0..255.
+ */
+export function chromaFidelity(
+  prediction: ArrayLike<number>,
+  target: ArrayLike<number>,
+  width: number,
+  height: number,
+): number {
+  const fidelity = 1 - chromaError(prediction, target, width, height) / AB_DIAMETER;
+  return Math.min(1, Math.max(0, fidelity));
+}
