@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { sceneAt } from "@/lib/data";
+import { RewardContext } from "./context";
+import { evaluate } from "./evaluate";
+import { REWARD_TERMS, termsForTask } from "./registry";
+import { shapeWorldTarget } from "./shapeworld";
+import { TASK_IDS } from "./task-types";
+
+// A scene with objects, used as its own "perfect" prediction.
+const scene = [...Array(50).keys()].map((i) => sceneAt("val", i)).find((s) => s.objects.length >= 2)!;
+
+describe("reward term catalogue", () => {
+  it("every term has metadata, a valid range and strict params with defaults", () => {
+    for (const [id, t] of Object.entries(REWARD_TERMS)) {
+      expect(t.label, id).not.toBe("");
+      expect(t.description.length, id).toBeGreaterThan(20);
+      expect(t.range[0], id).toBeLessThanOrEqual(t.range[1]);
+      expect(() => t.params.parse({}), id).not.toThrow();
+      expect(t.params.safeParse({ surely_not_a_param: 1 }).success, id).toBe(false);
+    }
+    for (const task of TASK_IDS) expect(termsForTask(task)).toEqual(expect.arrayContaining(["kl", "entropy"]));
+  });
+
+  it("detection: the ground truth itself gets the full paper reward, AP 1, no count error, no drift", () => {
+    // Default class weights are uniform (1 each), and the paper's reward is not divided by the
+    // number of ground-truth boxes: a perfect output scores the number of boxes.
+    const target = shapeWorldTarget("detection", scene);
+    const output = { boxes: target.boxes.map((b) => ({ box: b.box, categoryId: b.categoryId })) };
+    const r = evaluate(
+      { task: "detection", terms: ["detection_reward", "coco_ap", "box_count_error", "box_drift"].map((term) => ({ term, weight: 1 })) },
+      [{ inputId: "s", output, mle: output }, { inputId: "s", output: { boxes: [] }, mle: output }],
+      { s: target },
+    );
+    // pycocotools divides by (tp + fp + np.spacing(1)): a perfect AP is 1 - 1e-16, not 1.
+    expect(r.samples[0]!.values).toEqual({ detection_reward: expect.closeTo(target.boxes.length, 12), coco_ap: expect.closeTo(1, 12), box_count_error: 0, box_drift: 0 });
+    expect(r.samples[1]!.values).toEqual({ detection_reward: 0, coco_ap: 0, box_count_error: target.boxes.length, box_drift: 1 });
+  });
+
+  it("panoptic: the ground-truth map gets PQ 1; relabelling one thing costs PQ and shows as drift", () => {
+    const target = shapeWorldTarget("panoptic", scene);
+    const perfect = { segmentIds: target.segmentIds, segments: target.segments };
+    const thing = target.segments.find((s) => s.category_id <= 6)!;
+    const wrong = { segmentIds: target.segmentIds, segments: target.segments.map((s) => (s.id === thing.id ? { ...s, category_id: (s.category_id % 6) + 1 } : s)) };
+    const r = evaluate(
+      { task: "panoptic", terms: [{ term: "pq", weight: 1 }, { term: "segment_count_error", weight: 0 }, { term: "segment_drift", weight: 0 }] },
+      [{ inputId: "s", output: perfect, mle: perfect }, { inputId: "s", output: wrong, mle: perfect }],
+      { s: target },
+    );
+    expect(r.samples[0]!.values).toEqual({ pq: 1, segment_count_error: 0, segment_drift: 0 });
+    expect(r.samples[1]!.values.pq).toBeLessThan(1);
+    const area = target.segments.length && Array.from(target.segmentIds).filter((id) => id === thing.id).length;
+    expect(r.samples[1]!.values.segment_drift).toBeCloseTo(area / target.segmentIds.length, 12);
+  });
+
+  it("colorization: the true colours have fidelity 1; grey has colourfulness 0", () => {
+    const target = shapeWorldTarget("colorization", scene);
+    const grey = { rgb: Array.from(scene.gray).flatMap((g) => [g, g, g]) };
+    const r = evaluate(
+      { task: "colorization", terms: [{ term: "colorfulness", weight: 1 }, { term: "chroma_fidelity", weight: 1 }, { term: "chroma_drift", weight: 0 }] },
+      [{ inputId: "s", output: { rgb: target.rgb }, mle: grey }, { inputId: "s", output: grey, mle: grey }],
+      { s: target },
+    );
+    expect(r.samples[0]!.values.chroma_fidelity).toBe(1);
+    expect(r.samples[0]!.values.colorfulness).toBeGreaterThan(10);
+    expect(r.samples[0]!.values.chroma_drift).toBeGreaterThan(0);
+    expect(r.samples[1]!.values).toEqual({ colorfulness: 0, chroma_fidelity: expect.any(Number), chroma_drift: 0 });
+    expect(r.samples[1]!.values.chroma_fidelity).toBeLessThan(1);
+  });
+
+  it("captioning: a reference caption beats a vague one on CIDEr-D and BLEU", () => {
+    const target = shapeWorldTarget("captioning", scene);
+    const r = evaluate(
+      { task: "captioning", terms: [{ term: "cider_d", weight: 1 }, { term: "bleu", weight: 0 }] },
+      [{ inputId: "s", output: { text: scene.captions[0]! } }, { inputId: "s", output: { text: "a picture" } }],
+      { s: target },
+      // idf from a corpus of many images: with one image every n-gram has df = N and idf 0.
+      new RewardContext({ captionReferences: [...Array(100).keys()].map((i) => sceneAt("val", i).captions) }),
+    );
+    expect(r.samples[0]!.values.cider_d).toBeGreaterThan(r.samples[1]!.values.cider_d!);
+    expect(r.samples[0]!.values.bleu).toBeGreaterThan(r.samples[1]!.values.bleu!);
+  });
+});
