@@ -4,7 +4,7 @@
  * pycocoevalcap BLEU / CIDEr-D, pycocotools COCOeval, panopticapi PQ, Hasler-Süsstrunk
  * colourfulness, the paper's detection reward).
  */
-export { TASK_IDS, type TaskId, type Box, type OutputOf, type TargetOf, type TaskIO } from "./task-types";
+export * from "./task-types";
 export type { RewardSample, TermDefinition, TermValue, TermKind } from "./types";
 export { REWARD_TERMS, REWARD_TERM_IDS, rewardTerm, termsForTask, type RewardTermId } from "./registry";
 export {

@@ -7,8 +7,9 @@
  * purpose, because agreement with the tool is the goal:
  * - idf = log(number of images) - log(max(1, df)), df counting each image once over the set
  *   of n-grams of its references, so a one-image corpus scores 0 for every candidate;
- * - the "length" in the penalty is the caption's bigram count (`if n == 1: length += tf`
- *   with n the 0-based order), i.e. max(0, tokens - 1), not its token count;
+ * - the "length" in the penalty is the caption's bigram count (`if n == 1: length += tf`,
+ *   n being the 0-based order), mirrored as is; for non-empty captions it is tokens - 1, so
+ *   delta is the token-length gap whenever it matters (an empty side has cosine 0 anyway);
  * - an order whose candidate or reference vector has norm 0 scores 0 for that pair.
  */
 import { corpusImageIds, type CaptionCorpus } from "./caption-corpus";

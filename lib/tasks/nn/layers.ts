@@ -1,0 +1,65 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { ParamStore } from "./params";
+
+/**
+ * Transformer building blocks on tfjs-core ops only (matMul, softmax, tanh...), so every
+ * backend can train them, wasm included (no convolutions). Functional ops (tf.add, not x.add):
+ * tfjs-core alone does not register the chained methods. Shapes: B batch, T/S sequence
+ * lengths, D model width, H heads.
+ */
+
+/** x [..., Din] @ W [Din, Dout] + b. */
+export function linear(p: ParamStore, name: string, x: tf.Tensor, dout: number, bias = true): tf.Tensor {
+  const din = x.shape[x.shape.length - 1] as number;
+  const w = p.get(`${name}/w`, [din, dout]);
+  let y = tf.matMul(tf.reshape(x, [-1, din]), w);
+  if (bias) y = tf.add(y, p.get(`${name}/b`, [dout], "zeros"));
+  return tf.reshape(y, [...x.shape.slice(0, -1), dout]);
+}
+
+/** Layer normalisation over the last axis (eps 1e-5), with learned gain and bias. */
+export function layerNorm(p: ParamStore, name: string, x: tf.Tensor): tf.Tensor {
+  const d = x.shape[x.shape.length - 1] as number;
+  const { mean, variance } = tf.moments(x, -1, true);
+  const normed = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5)));
+  return tf.add(tf.mul(normed, p.get(`${name}/g`, [d], "ones")), p.get(`${name}/b`, [d], "zeros"));
+}
+
+/** GELU, tanh approximation (as in GPT-2 / BERT). */
+export function gelu(x: tf.Tensor): tf.Tensor {
+  const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI));
+  return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+}
+
+function splitHeads(x: tf.Tensor, heads: number): tf.Tensor {
+  const [b, t, d] = x.shape as [number, number, number];
+  return tf.transpose(tf.reshape(x, [b, t, heads, d / heads]), [0, 2, 1, 3]); // [B, H, T, dh]
+}
+
+/**
+ * Multi-head attention of queries x [B, T, D] over memory m [B, S, D]; `mask` [T, S] (or
+ * broadcastable) holds 0 where attending is allowed and -1e9 where not.
+ */
+export function attention(p: ParamStore, name: string, x: tf.Tensor, m: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
+  const [b, t, d] = x.shape as [number, number, number];
+  const q = splitHeads(linear(p, `${name}/q`, x, d), heads);
+  const k = splitHeads(linear(p, `${name}/k`, m, d), heads);
+  const v = splitHeads(linear(p, `${name}/v`, m, d), heads);
+  let scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(d / heads)); // [B, H, T, S]
+  if (mask) scores = tf.add(scores, mask);
+  const out = tf.reshape(tf.transpose(tf.matMul(tf.softmax(scores), v), [0, 2, 1, 3]), [b, t, d]);
+  return linear(p, `${name}/o`, out, d);
+}
+
+/** Position-wise MLP D -> hidden -> D. */
+export function mlp(p: ParamStore, name: string, x: tf.Tensor, hidden: number): tf.Tensor {
+  const d = x.shape[x.shape.length - 1] as number;
+  return linear(p, `${name}/out`, gelu(linear(p, `${name}/in`, x, hidden)), d);
+}
+
+/** Causal mask [T, T]: 0 on and below the diagonal, -1e9 above. */
+export function causalMask(t: number): tf.Tensor {
+  const m = new Float32Array(t * t);
+  for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) m[i * t + j] = -1e9;
+  return tf.tensor2d(m, [t, t]);
+}

@@ -1,0 +1,51 @@
+import type * as tf from "@tensorflow/tfjs-core";
+import type { Scene } from "@/lib/data";
+import type { OutputOf, TaskId } from "@/lib/rewards";
+import type { ParamStore } from "./nn/params";
+import type { Random } from "./nn/random";
+
+/** Everything needed to rebuild a model: stored in checkpoint manifests. */
+export interface Architecture {
+  task: TaskId;
+  kind: string;
+  /** Sizes, JSON-serialisable. */
+  config: Record<string, unknown>;
+}
+
+export interface SampleOptions {
+  /** Samples per scene (N). */
+  n: number;
+  temperature: number;
+  rand: Random;
+}
+
+/** N sampled outputs per scene: `outputs[i]` belongs to scene `Math.floor(i / n)`. */
+export interface Sampled<T extends TaskId, A> {
+  /** What the policy chose (tokens, per-location classes...), to re-score with gradients. */
+  actions: A;
+  outputs: OutputOf<T>[];
+}
+
+/**
+ * A task's model as the trainers see it: the same small surface for every task
+ * (lib/tasks/<task>/index.ts exports a `create...Policy`).
+ */
+export interface Policy<T extends TaskId = TaskId, A = unknown> {
+  readonly task: T;
+  readonly architecture: Architecture;
+  readonly params: ParamStore;
+  /** Mean negative log-likelihood of the scenes' labels (teacher forcing / per location). Scalar. */
+  mleLoss(scenes: readonly Scene[], rand: Random): tf.Scalar;
+  /** Draws `opts.n` outputs per scene at `opts.temperature`. No gradient. */
+  sample(scenes: readonly Scene[], opts: SampleOptions): Promise<Sampled<T, A>>;
+  /** The most likely output per scene (greedy decoding / argmax). */
+  greedy(scenes: readonly Scene[]): Promise<OutputOf<T>[]>;
+  /**
+   * log p(actions | scene) and the policy's entropy along them, with gradient, both [B * n].
+   * Rows follow `actions` (scene = floor(row / n)).
+   */
+  score(scenes: readonly Scene[], actions: A, n: number): { logp: tf.Tensor1D; entropy: tf.Tensor1D };
+  /** Output size for logs: tokens, boxes, segments or coloured locations. */
+  outputSize(output: OutputOf<T>): number;
+  dispose(): void;
+}
