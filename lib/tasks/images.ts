@@ -29,6 +29,8 @@ export function grayBatch(scenes: readonly Scene[]): tf.Tensor4D {
 export function repeatRows<T extends tf.Tensor>(x: T, n: number): T {
   if (n === 1) return x.clone();
   const shape = x.shape;
-  const tiled = tf.tile(tf.expandDims(x, 1), [1, n, ...shape.slice(1).map(() => 1)]);
-  return tf.reshape(tiled, [(shape[0] as number) * n, ...shape.slice(1)]) as T;
+  return tf.tidy(() => {
+    const tiled = tf.tile(tf.expandDims(x, 1), [1, n, ...shape.slice(1).map(() => 1)]);
+    return tf.reshape(tiled, [(shape[0] as number) * n, ...shape.slice(1)]) as T;
+  });
 }

@@ -4,9 +4,13 @@ import * as tf from "@tensorflow/tfjs-core";
  * A model's named trainable variables. Names are stable ("enc/block0/attn/q/w") so checkpoints
  * map weights by name, and initialisation is seeded so a run is deterministic on one backend.
  */
+let stores = 0;
+
 export class ParamStore {
   readonly vars = new Map<string, tf.Variable>();
   private counter = 0;
+  /** TF.js variable names are global: each store prefixes its own (map keys stay unprefixed). */
+  private readonly scope = `m${stores++}`;
 
   constructor(private readonly seed: number) {}
 
@@ -17,7 +21,7 @@ export class ParamStore {
     const value = tf.tidy(() =>
       init === "zeros" ? tf.zeros(shape) : init === "ones" ? tf.ones(shape) : tf.truncatedNormal(shape, 0, std, "float32", this.seed * 1009 + this.counter++),
     );
-    const v = tf.variable(value, true, name);
+    const v = tf.variable(value, true, `${this.scope}/${name}`);
     value.dispose();
     this.vars.set(name, v);
     return v;

@@ -1,0 +1,25 @@
+/**
+ * The four tasks of the paper, each in its own folder with the same small surface: a policy
+ * (model, MLE loss, sampling with log-probabilities, greedy decoding) and held-out metrics.
+ * Adding a task is a folder and one line below.
+ */
+import type { TaskId } from "@/lib/rewards";
+import { captioningTask } from "./captioning/task";
+import type { TaskDefinition } from "./task";
+
+export const TASKS: { [T in TaskId]?: TaskDefinition<T> } = {
+  captioning: captioningTask,
+};
+
+/** The task definition, or an error naming the tasks that exist. */
+export function taskDefinition<T extends TaskId>(id: T): TaskDefinition<T> {
+  const def = TASKS[id] as TaskDefinition<T> | undefined;
+  if (!def) throw new Error(`task "${id}" has no model yet; available: ${Object.keys(TASKS).join(", ")}`);
+  return def;
+}
+
+export type { TaskDefinition, ModelSize } from "./task";
+export type { Policy, Architecture, Sampled, SampleOptions } from "./types";
+export { ParamStore } from "./nn/params";
+export { createRandom, type Random } from "./nn/random";
+export { rgbBatch, grayBatch, repeatRows } from "./images";

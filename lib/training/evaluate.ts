@@ -1,0 +1,23 @@
+import type { Split } from "@/lib/data";
+import type { TaskId } from "@/lib/rewards";
+import { taskDefinition, type Policy } from "@/lib/tasks";
+import { heldOutScenes } from "./scenes";
+
+/**
+ * Greedy-decodes the first `count` scenes of `split` in batches and returns the task's metrics
+ * under the names the rewards use (CIDEr, AP, PQ, colorfulness...).
+ */
+export async function evaluatePolicy<T extends TaskId>(
+  policy: Policy<T>, split: Split, count: number, batchSize = 64,
+): Promise<Record<string, number>> {
+  const scenes = heldOutScenes(split, count, imageSizeOf(policy));
+  const outputs = [];
+  for (let i = 0; i < scenes.length; i += batchSize) outputs.push(...(await policy.greedy(scenes.slice(i, i + batchSize))));
+  return taskDefinition(policy.task).evalMetrics(outputs, scenes);
+}
+
+/** The square input size a policy was built for. */
+export function imageSizeOf(policy: Policy): number {
+  const vit = (policy.architecture.config as { vit?: { imageSize?: number } }).vit;
+  return vit?.imageSize ?? 32;
+}

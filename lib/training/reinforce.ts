@@ -1,0 +1,132 @@
+/**
+ * REINFORCE tuning, exactly as ../shared/DESIGN.md says: N >= 2 samples per input at
+ * temperature t, a composite reward from a RewardSpec, the leave-one-out baseline,
+ * loss = -mean_i (R_i - b_i) log p(y_i | x) (minus an optional entropy bonus), KL to the frozen
+ * MLE model folded into the reward by the spec's kl.beta, global-norm clipping. A non-finite
+ * reward or loss skips the update and is reported; it never reaches the weights.
+ */
+import * as tf from "@tensorflow/tfjs-core";
+import { evaluate, meanStd, shapeWorldTarget, type RewardContext, type RewardSample, type RewardSpec } from "@/lib/rewards";
+import { createRandom, type Policy } from "@/lib/tasks";
+import type { Scene } from "@/lib/data";
+import { advantages } from "./baseline";
+import { evaluatePolicy, imageSizeOf } from "./evaluate";
+import { clipByGlobalNorm, disposeMap, globalNorm, setLearningRate } from "./grads";
+import type { EvalLog, TrainCallbacks } from "./mle";
+import { drawScenes, stepSeed } from "./scenes";
+import { learningRate, type ReinforceSettings } from "./settings";
+
+export interface ReinforceStepLog {
+  phase: "train";
+  step: number;
+  /** Each term's raw mean and std over the step's samples. */
+  terms: Record<string, { mean: number; std: number }>;
+  composite: { mean: number; std: number };
+  /** Mean per-sample KL estimate to the MLE model, log p - log p_mle. */
+  kl: number;
+  entropy: number;
+  /** Fraction of inputs whose N samples all got the same reward (no learning signal). */
+  zeroSpreadFraction: number;
+  /** Mean output size: tokens, boxes, segments or coloured locations. */
+  outputSize: number;
+  loss: number;
+  gradNorm: number;
+  lr: number;
+  samplesPerSec: number;
+  ms: number;
+  backend: string;
+  /** Why the update was skipped (non-finite reward or loss); absent when applied. */
+  skipped?: string;
+}
+
+export interface ReinforceSetup {
+  policy: Policy;
+  /** The frozen MLE model: KL reference and the drift terms' reference output. */
+  reference: Policy;
+  spec: RewardSpec;
+  ctx: RewardContext;
+  optimizer: tf.Optimizer;
+  settings: ReinforceSettings;
+}
+
+const DRIFT_TERMS = new Set(["caption_drift", "box_drift", "segment_drift", "chroma_drift"]);
+
+async function read(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
+
+/** One REINFORCE update on `scenes`; `seed` fixes the samples drawn. */
+export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scene[], seed: number): Promise<Omit<ReinforceStepLog, "phase" | "step" | "lr" | "ms" | "samplesPerSec" | "backend">> {
+  const { policy, reference, spec, ctx, optimizer, settings } = setup;
+  const n = settings.samples;
+  // 1. Sample N outputs per input from the current policy.
+  const { actions, outputs } = await policy.sample(scenes, { n, temperature: settings.temperature, rand: createRandom(seed) });
+  // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
+  const cur = tf.tidy(() => policy.score(scenes, actions, n));
+  const logp = await read(cur.logp);
+  const entropy = await read(cur.entropy);
+  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, n).logp));
+  const mleOutputs = spec.terms.some((t) => DRIFT_TERMS.has(t.term)) ? await reference.greedy(scenes) : undefined;
+  // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).
+  const targets = Object.fromEntries(scenes.map((s, b) => [String(b), shapeWorldTarget(policy.task, s)]));
+  const samples: RewardSample[] = outputs.map((output, i) => ({
+    inputId: String(Math.floor(i / n)), output, mle: mleOutputs?.[Math.floor(i / n)], kl: (logp[i] as number) - (refLogp[i] as number), entropy: entropy[i],
+  }));
+  const rewards = evaluate(spec, samples, targets, ctx);
+  const log = {
+    terms: Object.fromEntries(Object.entries(rewards.stats).map(([k, s]) => [k, { mean: s.mean, std: s.std }])),
+    composite: rewards.composite,
+    kl: meanStd(samples.map((s) => s.kl as number)).mean,
+    entropy: meanStd(entropy).mean,
+    zeroSpreadFraction: rewards.zeroSpreadFraction,
+    outputSize: meanStd(outputs.map((o) => policy.outputSize(o as never))).mean,
+  };
+  if (rewards.nonFinite > 0) return { ...log, loss: NaN, gradNorm: NaN, skipped: `${rewards.nonFinite} non-finite rewards` };
+  // 4. Leave-one-out baseline (or the configured one): advantages are constants for the gradient.
+  const adv = advantages(rewards.samples.map((s) => s.composite), n, settings.baseline);
+  // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
+  const vars = [...policy.params.vars.values()];
+  const { value, grads } = tf.variableGrads(() => {
+    const scored = policy.score(scenes, actions, n);
+    const pg = tf.neg(tf.mean(tf.mul(tf.tensor1d(Float32Array.from(adv)), scored.logp)));
+    return (settings.entropyBonus > 0 ? tf.sub(pg, tf.mul(tf.mean(scored.entropy), settings.entropyBonus)) : pg) as tf.Scalar;
+  }, vars);
+  try {
+    const loss = (await value.data())[0] as number;
+    const gradNorm = await globalNorm(grads);
+    if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) return { ...log, loss, gradNorm, skipped: "non-finite loss or gradient" };
+    const clipped = clipByGlobalNorm(grads, gradNorm, settings.gradClip);
+    optimizer.applyGradients(clipped);
+    if (clipped !== grads) disposeMap(clipped);
+    return { ...log, loss, gradNorm };
+  } finally {
+    value.dispose();
+    disposeMap(grads);
+  }
+}
+
+/** Tunes `setup.policy` for `settings.steps` steps from `startStep`; returns the step reached. */
+export async function trainReinforce(setup: ReinforceSetup, cb: TrainCallbacks<ReinforceStepLog> = {}, startStep = 0): Promise<number> {
+  const { settings, optimizer, policy } = setup;
+  const size = imageSizeOf(policy);
+  let step = startStep;
+  for (; step < settings.steps && !cb.signal?.aborted; step++) {
+    const t0 = performance.now();
+    const seed = stepSeed(settings.seed, step);
+    const scenes = drawScenes(createRandom(seed), "train", settings.batchSize, size);
+    const lr = learningRate(settings, step);
+    setLearningRate(optimizer, lr);
+    const result = await reinforceStep(setup, scenes, seed ^ 0x27d4eb2f);
+    const ms = performance.now() - t0;
+    cb.onStep?.({ ...result, phase: "train", step, lr, ms, samplesPerSec: (settings.batchSize * settings.samples * 1000) / ms, backend: tf.getBackend() });
+    if (settings.evalEvery > 0 && ((step + 1) % settings.evalEvery === 0 || step + 1 === settings.steps)) {
+      const log: EvalLog = { phase: "eval", step, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
+      cb.onEval?.(log);
+    }
+  }
+  return step;
+}

@@ -1,0 +1,46 @@
+/**
+ * A run's settings: one object parsed by a `.strict()` zod schema (unknown keys and wrong types
+ * fail loudly, after nanoGPT's configurator). `size: "smoke"` is the tiny model CI trains.
+ */
+import { z } from "zod";
+import { TASK_IDS } from "@/lib/rewards";
+import { BACKEND_NAMES } from "./backend";
+import { BASELINES } from "./baseline";
+
+const common = {
+  task: z.enum(TASK_IDS),
+  seed: z.number().int().min(0).default(0),
+  steps: z.number().int().min(1),
+  batchSize: z.number().int().min(1).max(512),
+  lr: z.number().positive().max(1),
+  /** Linear warm-up steps, then cosine decay to 10% of lr. */
+  warmup: z.number().int().min(0).default(0),
+  evalEvery: z.number().int().min(0).default(0),
+  evalCount: z.number().int().min(1).max(2000).default(64),
+  backend: z.enum(["auto", ...BACKEND_NAMES]).default("auto"),
+};
+
+export const MleSettingsSchema = z.object({ ...common, size: z.enum(["default", "smoke"]).default("default") }).strict();
+export type MleSettings = z.output<typeof MleSettingsSchema>;
+
+export const ReinforceSettingsSchema = z
+  .object({
+    ...common,
+    /** Samples per input, N >= 2 (the leave-one-out baseline needs another sample). */
+    samples: z.number().int().min(2).max(64).default(4),
+    temperature: z.number().positive().max(5).default(1),
+    baseline: z.enum(BASELINES).default("loo"),
+    /** Weight of the entropy bonus in the loss (0 = off). */
+    entropyBonus: z.number().min(0).default(0),
+    /** Clip the global gradient norm to this (0 = off). */
+    gradClip: z.number().min(0).default(1),
+  })
+  .strict();
+export type ReinforceSettings = z.output<typeof ReinforceSettingsSchema>;
+
+/** Learning rate at `step` (0-based): linear warm-up, then cosine from lr to 0.1 lr. */
+export function learningRate(s: { lr: number; warmup: number; steps: number }, step: number): number {
+  if (step < s.warmup) return (s.lr * (step + 1)) / s.warmup;
+  const progress = Math.min(1, (step - s.warmup) / Math.max(1, s.steps - s.warmup));
+  return s.lr * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+}
