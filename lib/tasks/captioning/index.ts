@@ -56,9 +56,10 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
     const memory = encode(scenes);
     const rows = opts.n === 1 ? memory : repeatRows(memory, opts.n);
     try {
-      return await sampleSequences(params, config.dec, rows, opts.rand, {
+      const sampled = await sampleSequences(params, config.dec, rows, opts.rand, {
         temperature: opts.temperature, greedy: opts.greedy, bos: BOS, eos: EOS, pad: PAD, allowedAt,
       });
+      return sampled.rows;
     } finally {
       memory.dispose();
       if (rows !== memory) rows.dispose();

@@ -16,13 +16,16 @@ export interface SequenceSamplingOptions {
 /**
  * Autoregressive sampling from the decoder for every row of `memory` [R, S, D] (callers tile it
  * N times for N samples per input). Returns token rows (BOS first, EOS last when emitted, no
- * padding). Decoding re-runs the prefix each step (no KV cache: the sequences are short).
+ * padding) and, per emitted token, its probability under the (temperature-scaled, masked)
+ * distribution it was drawn from. Decoding re-runs the prefix each step (no KV cache: the
+ * sequences are short).
  */
 export async function sampleSequences(
   p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rand: Random, opts: SequenceSamplingOptions,
-): Promise<number[][]> {
+): Promise<{ rows: number[][]; tokenProbs: number[][] }> {
   const rows = memory.shape[0];
   const seqs = Array.from({ length: rows }, () => [opts.bos]);
+  const tokenProbs = Array.from({ length: rows }, () => [] as number[]);
   const done = new Array<boolean>(rows).fill(false);
   for (let t = 0; t < cfg.maxLen - 1 && done.some((d) => !d); t++) {
     const mask = opts.allowedAt(t);
@@ -38,13 +41,15 @@ export async function sampleSequences(
       if (done[r]) { seq.push(opts.pad); continue; }
       const tok = drawIndex(data, r * cfg.vocab, cfg.vocab, rand, opts.greedy);
       seq.push(tok);
+      (tokenProbs[r] as number[]).push(data[r * cfg.vocab + tok] as number);
       if (tok === opts.eos) done[r] = true;
     }
   }
-  return seqs.map((s) => {
+  const trimmed = seqs.map((s) => {
     const end = s.indexOf(opts.pad, 1);
     return end < 0 ? s : s.slice(0, end);
   });
+  return { rows: trimmed, tokenProbs: tokenProbs.map((ps, r) => ps.slice(0, (trimmed[r] as number[]).length - 1)) };
 }
 
 /**
