@@ -5,10 +5,12 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { jsonPath } from "@/lib/validation";
+import { TASK_IDS, type TaskId } from "@/lib/rewards";
+import { UsageError } from "./errors";
+import { evalCheckpoint, pretrain, tune } from "./train";
 import { SCORE_METRIC_IDS, SCORE_METRICS, type ScoreMetricId } from "./score";
 
-/** A user error: printed as `error: <message>`, exit status 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 function readJson(file: string): unknown {
   let text: string;
@@ -58,6 +60,61 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
     })
     .argument("<input>", "input JSON file, or - for standard input")
     .action((metricId: ScoreMetricId, file: string) => score(metricId, file, io.out));
+
+  const int = (min: number) => (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number >= ${min}`);
+    return n;
+  };
+  const positive = (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
+    return n;
+  };
+  const nonNegative = (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number >= 0");
+    return n;
+  };
+  const task = (v: string) => {
+    if (!(TASK_IDS as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${TASK_IDS.join(", ")}`);
+    return v as TaskId;
+  };
+  const trainOptions = (cmd: Command) =>
+    cmd
+      .requiredOption("--task <task>", `one of ${TASK_IDS.join(", ")}`, task)
+      .requiredOption("--out <dir>", "checkpoint folder to write (metrics.jsonl beside the model)")
+      .option("--steps <n>", "training steps", int(1))
+      .option("--batch <n>", "inputs per step", int(1))
+      .option("--lr <x>", "peak learning rate", positive)
+      .option("--seed <n>", "seed of data order, sampling and initialisation", int(0))
+      .option("--eval-every <n>", "greedy evaluation on val every n steps (0 = only at the end)", int(0))
+      .option("--eval-count <n>", "val scenes per evaluation", int(1))
+      .option("--smoke", "tiny model and a handful of steps (CI)")
+      .option("--resume", "continue the run saved in --out (same data order and optimizer state)")
+      .option("--backend <name>", "auto, wasm, cpu (webgpu and webgl need a browser)", "auto");
+
+  trainOptions(program.command("pretrain").description("MLE pretraining from a fresh model"))
+    .action(async (o) => pretrain(o));
+  trainOptions(program.command("tune").description("REINFORCE tuning from a checkpoint against a reward spec"))
+    .requiredOption("--from <checkpoint>", "the MLE checkpoint folder to start from (also the frozen KL reference)")
+    .requiredOption("--reward <spec.json>", "RewardSpec JSON (e.g. lib/rewards/specs/<task>.json)")
+    .option("--samples <n>", "samples per input, N >= 2", int(2))
+    .option("--temperature <t>", "sampling temperature", positive)
+    .option("--entropy-bonus <x>", "weight of the entropy bonus", nonNegative)
+    .action(async (o) => tune(o));
+  program
+    .command("eval")
+    .description("greedy metrics of a checkpoint; prints one JSON object")
+    .requiredOption("--task <task>", `one of ${TASK_IDS.join(", ")}`, task)
+    .requiredOption("--checkpoint <dir>", "checkpoint folder")
+    .option("--split <split>", "train, val or test", (v: string) => {
+      if (!["train", "val", "test"].includes(v)) throw new InvalidArgumentError("expected train, val or test");
+      return v as "train" | "val" | "test";
+    }, "test")
+    .option("--count <n>", "scenes to evaluate (the split's first n)", int(1), 500)
+    .option("--backend <name>", "auto, wasm, cpu", "auto")
+    .action(async (o) => io.out(JSON.stringify(await evalCheckpoint(o))));
 
   try {
     await program.parseAsync(argv, { from: "user" });

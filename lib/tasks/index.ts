@@ -5,10 +5,12 @@
  */
 import type { TaskId } from "@/lib/rewards";
 import { captioningTask } from "./captioning/task";
+import { detectionTask } from "./detection/task";
 import type { TaskDefinition } from "./task";
 
 export const TASKS: { [T in TaskId]?: TaskDefinition<T> } = {
   captioning: captioningTask,
+  detection: detectionTask,
 };
 
 /** The task definition, or an error naming the tasks that exist. */

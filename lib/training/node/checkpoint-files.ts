@@ -1,33 +1,36 @@
-/** Checkpoints as files (Node): <dir>/model.json, <dir>/weights.bin, <dir>/manifest.json. */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+/** Checkpoints as files (Node): <dir>/model.json, <dir>/weights-<hash>.bin, <dir>/manifest.json. */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { manifestOf } from "../checkpoint";
 
 /**
- * Writes artifacts to `dir` atomically: files go to a sibling temp folder that replaces `dir`
- * only once complete, so a crash never leaves a half-written checkpoint.
+ * Writes artifacts into `dir` (other files there, e.g. metrics.jsonl, are kept). The weights go
+ * to a content-named file first; renaming model.json into place is the commit point, so a crash
+ * never leaves a model.json pointing at half-written weights. Old weight files are removed after.
  */
 export function saveCheckpointDir(dir: string, artifacts: tf.io.ModelArtifacts): void {
-  const tmp = `${dir.replace(/\/$/, "")}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const data = artifacts.weightData;
-  const buffers = data instanceof ArrayBuffer ? [data] : (data as ArrayBuffer[] | undefined) ?? [];
-  writeFileSync(path.join(tmp, "weights.bin"), Buffer.concat(buffers.map((b) => Buffer.from(b))));
-  const modelJson = {
+  const buffers = data instanceof ArrayBuffer ? [data] : ((data as ArrayBuffer[] | undefined) ?? []);
+  const bytes = Buffer.concat(buffers.map((b) => Buffer.from(b)));
+  const weightsFile = `weights-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.bin`;
+  const write = (name: string, body: string | Buffer) => {
+    writeFileSync(path.join(dir, `${name}.tmp`), body);
+    renameSync(path.join(dir, `${name}.tmp`), path.join(dir, name));
+  };
+  write(weightsFile, bytes);
+  write("manifest.json", `${JSON.stringify(manifestOf(artifacts), null, 2)}\n`);
+  write("model.json", JSON.stringify({
     format: artifacts.format,
     generatedBy: artifacts.generatedBy,
     convertedBy: artifacts.convertedBy ?? null,
     modelTopology: artifacts.modelTopology,
-    weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }],
+    weightsManifest: [{ paths: [weightsFile], weights: artifacts.weightSpecs }],
     userDefinedMetadata: artifacts.userDefinedMetadata,
-  };
-  writeFileSync(path.join(tmp, "model.json"), JSON.stringify(modelJson));
-  writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifestOf(artifacts), null, 2)}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  renameSync(tmp, dir);
+  }));
+  for (const f of readdirSync(dir)) if (/^weights-.*\.bin$/.test(f) && f !== weightsFile) rmSync(path.join(dir, f));
 }
 
 /** Reads a checkpoint folder written by saveCheckpointDir (or any TF.js model.json + shards). */

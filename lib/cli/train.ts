@@ -1,0 +1,170 @@
+/**
+ * `reward-studio pretrain` and `reward-studio tune`: the paper's two steps, headless, with a
+ * progress bar on stderr, metrics in <out>/metrics.jsonl and a checkpoint in <out>.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import * as tf from "@tensorflow/tfjs-core";
+import { parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { taskDefinition, type Policy } from "@/lib/tasks";
+import {
+  evaluatePolicy, MleSettingsSchema, ReinforceSettingsSchema, toArtifacts, trainMle, trainReinforce,
+  type CheckpointManifest, type EvalLog,
+} from "@/lib/training";
+import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
+import { UsageError } from "./errors";
+import { createProgress, formatMetrics } from "./progress";
+import { loadCheckpoint, settingsError, startBackend } from "./runtime";
+
+export interface CommonTrainOptions {
+  task: TaskId;
+  steps?: number;
+  batch?: number;
+  lr?: number;
+  seed?: number;
+  smoke?: boolean;
+  backend: string;
+  evalEvery?: number;
+  evalCount?: number;
+  out: string;
+  resume?: boolean;
+}
+
+/** Smoke runs: the tiny model, a handful of steps, for CI. */
+const PRESETS = {
+  pretrain: { default: { steps: 3000, batchSize: 32, lr: 1e-3, warmup: 100, evalEvery: 500, evalCount: 200 }, smoke: { steps: 3, batchSize: 4, lr: 1e-3, warmup: 0, evalEvery: 3, evalCount: 8 } },
+  tune: { default: { steps: 300, batchSize: 8, lr: 1e-4, warmup: 10, evalEvery: 100, evalCount: 200 }, smoke: { steps: 2, batchSize: 2, lr: 1e-4, warmup: 0, evalEvery: 2, evalCount: 8 } },
+} as const;
+
+function pick<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function metricsWriter(out: string, resume: boolean) {
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, "metrics.jsonl");
+  if (!resume) rmSync(file, { force: true });
+  return (record: object) => appendFileSync(file, `${JSON.stringify(record)}\n`);
+}
+
+async function save(out: string, policy: Policy, manifest: CheckpointManifest, optimizer: tf.Optimizer): Promise<void> {
+  saveCheckpointDir(out, await toArtifacts(policy, manifest, optimizer));
+}
+
+/** `pretrain`: MLE from a fresh model (or resume the run in --out). */
+export async function pretrain(o: CommonTrainOptions): Promise<void> {
+  const preset = PRESETS.pretrain[o.smoke ? "smoke" : "default"];
+  const parsed = MleSettingsSchema.safeParse({
+    ...preset, task: o.task, size: o.smoke ? "smoke" : "default", backend: o.backend,
+    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount }),
+  });
+  if (!parsed.success) throw settingsError(parsed.error);
+  const settings = parsed.data;
+  const choice = await startBackend(settings.backend);
+  const optimizer = tf.train.adam(settings.lr);
+  let policy: Policy;
+  let start = 0;
+  if (o.resume && existsSync(path.join(o.out, "model.json"))) {
+    const loaded = await loadCheckpoint(o.out, "--out", optimizer);
+    if (loaded.manifest.run?.kind !== "mle") throw new UsageError(`--resume: ${o.out} is not an MLE run`);
+    policy = loaded.policy;
+    start = loaded.manifest.run.step;
+  } else policy = taskDefinition(o.task).createPolicy(settings.size, settings.seed);
+  const write = metricsWriter(o.out, !!o.resume);
+  const progress = createProgress(settings.steps, `pretrain ${o.task} (${choice.backend})`, start);
+  let lastEval: EvalLog | undefined;
+  const t0 = performance.now();
+  const manifest = (step: number): CheckpointManifest => ({
+    format: "reward-studio-checkpoint/1", task: o.task, architecture: policy.architecture, params: policy.params.count(), parent: null,
+    run: { kind: "mle", step, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: null,
+    evalMetrics: lastEval?.metrics ?? null, createdAt: new Date().toISOString(),
+  });
+  const end = await trainMle(policy, optimizer, settings, {
+    onStep: (log) => { write(log); progress.update(log.step + 1, formatMetrics({ loss: log.loss, "samples/s": log.samplesPerSec })); },
+    onEval: (log) => { lastEval = log; write(log); progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`); },
+  }, start);
+  progress.stop();
+  if (!lastEval || lastEval.step !== end - 1) lastEval = { phase: "eval", step: end - 1, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
+  await save(o.out, policy, manifest(end), optimizer);
+  process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${formatMetrics(lastEval.metrics)}\n`);
+  policy.dispose();
+}
+
+export interface TuneOptions extends CommonTrainOptions {
+  from: string;
+  reward: string;
+  samples?: number;
+  temperature?: number;
+  entropyBonus?: number;
+}
+
+function readSpec(file: string, task: TaskId): RewardSpec {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new UsageError(`--reward: cannot read ${file} as JSON (${(err as Error).message})`);
+  }
+  let spec: RewardSpec;
+  try {
+    spec = parseRewardSpec(json);
+  } catch (err) {
+    throw new UsageError(`--reward: ${file}: ${(err as Error).message}`);
+  }
+  if (spec.task !== task) throw new UsageError(`--reward: ${file} is a ${spec.task} reward; --task is ${task}`);
+  return spec;
+}
+
+/** `tune`: REINFORCE from an MLE checkpoint against a RewardSpec (or resume the run in --out). */
+export async function tune(o: TuneOptions): Promise<void> {
+  const spec = readSpec(o.reward, o.task);
+  const preset = PRESETS.tune[o.smoke ? "smoke" : "default"];
+  const parsed = ReinforceSettingsSchema.safeParse({
+    ...preset, task: o.task, backend: o.backend, ...(o.smoke ? { samples: 2 } : {}),
+    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, samples: o.samples, temperature: o.temperature, entropyBonus: o.entropyBonus }),
+  });
+  if (!parsed.success) throw settingsError(parsed.error);
+  const settings = parsed.data;
+  const choice = await startBackend(settings.backend);
+  const optimizer = tf.train.adam(settings.lr);
+  const resuming = !!o.resume && existsSync(path.join(o.out, "model.json"));
+  const reference = await loadCheckpoint(o.from, "--from");
+  if (reference.manifest.task !== o.task) throw new UsageError(`--from: ${o.from} is a ${reference.manifest.task} checkpoint; --task is ${o.task}`);
+  const current = await loadCheckpoint(resuming ? o.out : o.from, resuming ? "--out" : "--from", resuming ? optimizer : undefined);
+  const start = resuming ? (current.manifest.run?.step ?? 0) : 0;
+  const policy = current.policy;
+  const write = metricsWriter(o.out, resuming);
+  const progress = createProgress(settings.steps, `tune ${o.task} (${choice.backend})`, start);
+  let lastEval: EvalLog | undefined;
+  const t0 = performance.now();
+  const end = await trainReinforce({ policy, reference: reference.policy, spec, ctx: shapeWorldRewardContext(), optimizer, settings }, {
+    onStep: (log) => {
+      write(log);
+      progress.update(log.step + 1, formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""));
+    },
+    onEval: (log) => { lastEval = log; write(log); progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`); },
+  }, start);
+  progress.stop();
+  if (!lastEval || lastEval.step !== end - 1) lastEval = { phase: "eval", step: end - 1, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
+  await save(o.out, policy, {
+    format: "reward-studio-checkpoint/1", task: o.task, architecture: policy.architecture, params: policy.params.count(), parent: path.resolve(o.from),
+    run: { kind: "reinforce", step: end, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: spec,
+    evalMetrics: lastEval.metrics, createdAt: new Date().toISOString(),
+  }, optimizer);
+  process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${formatMetrics(lastEval.metrics)}\n`);
+  policy.dispose();
+  reference.policy.dispose();
+}
+
+/** `eval`: greedy metrics of a checkpoint on a split. */
+export async function evalCheckpoint(o: { task: TaskId; checkpoint: string; split: "train" | "val" | "test"; count: number; backend: string }): Promise<object> {
+  await startBackend(o.backend);
+  const { policy, manifest } = await loadCheckpoint(o.checkpoint, "--checkpoint");
+  if (manifest.task !== o.task) throw new UsageError(`--checkpoint: ${o.checkpoint} is a ${manifest.task} checkpoint; --task is ${o.task}`);
+  try {
+    const metrics = await evaluatePolicy(policy, o.split, o.count);
+    return { task: o.task, checkpoint: o.checkpoint, split: o.split, count: o.count, metrics };
+  } finally {
+    policy.dispose();
+  }
+}
