@@ -5,12 +5,16 @@
  */
 import type { TaskId } from "@/lib/rewards";
 import { captioningTask } from "./captioning/task";
+import { colorizationTask } from "./colorization/task";
 import { detectionTask } from "./detection/task";
+import { panopticTask } from "./panoptic/task";
 import type { TaskDefinition } from "./task";
 
 export const TASKS: { [T in TaskId]?: TaskDefinition<T> } = {
   captioning: captioningTask,
+  colorization: colorizationTask,
   detection: detectionTask,
+  panoptic: panopticTask,
 };
 
 /** The task definition, or an error naming the tasks that exist. */
