@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build does not
+  // repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -22,7 +22,7 @@ export default async function HomePage() {
         {SITE_AREAS.map((area) => (
           <Link key={area.href} href={area.href} className="panel area-card">
             <h2>
-              {area.label} {area.status === "planned" ? <span className="badge">not built yet</span> : null}
+              {area.label} {area.status === "planned" ? <span className="badge">not built yet</span> : area.status === "partial" ? <span className="badge">partly built</span> : null}
             </h2>
             <p>{area.summary}</p>
           </Link>

@@ -3,8 +3,8 @@ export interface SiteArea {
   href: string;
   label: string;
   summary: string;
-  /** "ready" areas work today; "planned" ones say so plainly on their page. */
-  status: "ready" | "planned";
+  /** "ready" areas work today; "partial" ones say on their page what is missing; "planned" ones are not built. */
+  status: "ready" | "partial" | "planned";
 }
 
 export const SITE_AREAS: readonly SiteArea[] = [

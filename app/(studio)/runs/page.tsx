@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NotBuilt } from "@/components/ui/not-built";
+import { TabRun } from "@/components/runs/tab-run";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Runs" };
@@ -7,10 +7,21 @@ export const metadata: Metadata = { title: "Runs" };
 export default function RunsPage() {
   return (
     <>
-      <PageHeader title="Runs" />
-      <NotBuilt area="Runs">
-        <p>Here you will launch MLE pretraining and REINFORCE tuning runs in this tab (WebGPU, falling back to WebGL, WASM and CPU) and watch each reward term, the composite, KL to the MLE model, entropy and held-out metrics move step by step.</p>
-      </NotBuilt>
+      <PageHeader title="Runs">
+        <p>
+          Pretrain by maximum likelihood, then tune with REINFORCE against a reward — in this tab, on WebGPU when the
+          browser has it (falling back to WebGL, WASM and CPU).
+        </p>
+      </PageHeader>
+      <TabRun />
+      <section className="panel not-built" role="status" data-testid="not-built">
+        <h2>Not built yet</h2>
+        <p>
+          Choosing a saved reward spec and a shipped checkpoint, streaming the run&apos;s metrics to the server, live charts,
+          run history and uploading checkpoints. Headless runs work today with the CLI:{" "}
+          <code>npx reward-studio pretrain</code> / <code>tune</code> / <code>eval</code> (see the README).
+        </p>
+      </section>
     </>
   );
 }
