@@ -1,10 +1,11 @@
 /**
  * `npm run bench -- <suite>`: performance, printed as tables with ratios against a reference
- * measured in the same run. Suites: metrics.
+ * measured in the same run. Suites: metrics, train.
  */
 import { benchMetrics } from "./metrics";
+import { benchTrain } from "./train";
 
-const SUITES = { metrics: benchMetrics } as const;
+const SUITES = { metrics: benchMetrics, train: benchTrain } as const;
 
 const name = process.argv[2];
 if (!name || !Object.hasOwn(SUITES, name)) {
@@ -12,4 +13,4 @@ if (!name || !Object.hasOwn(SUITES, name)) {
   process.exit(2);
 }
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
-SUITES[name as keyof typeof SUITES]();
+await SUITES[name as keyof typeof SUITES]();

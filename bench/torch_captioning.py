@@ -1,0 +1,158 @@
+"""The captioning model of lib/tasks/captioning (default size) in PyTorch, on CPU, timed on the
+same step shapes as `npm run bench -- train`, so users can see how far TF.js/WASM is from it.
+
+Architecture (mirrors lib/tasks/nn): ViT encoder (4x4 RGB patches embedded by a matmul, learned
+positions, pre-LN blocks with 4-head attention and a GELU MLP, final LN) and a decoder (one-hot
+token embedding, learned positions, causal self-attention, cross-attention, MLP, LN, linear head).
+
+Usage: python3 bench/torch_captioning.py <batch> <tokens> <rl_inputs> <samples> <decode_steps>
+Prints one JSON object: ms per MLE step and per REINFORCE step (sample + score + backward).
+"""
+import json
+import math
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.set_num_threads(2)
+torch.manual_seed(0)
+W, DEPTH, HEADS, MLP, PATCH, IMG, VOCAB, MAXLEN = 64, 2, 4, 128, 4, 32, 91, 32
+
+
+class Attn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.q, self.k, self.v, self.o = (nn.Linear(W, W) for _ in range(4))
+
+    def forward(self, x, m, mask=None):
+        b, t, _ = x.shape
+        s = m.shape[1]
+        q = self.q(x).view(b, t, HEADS, W // HEADS).transpose(1, 2)
+        k = self.k(m).view(b, s, HEADS, W // HEADS).transpose(1, 2)
+        v = self.v(m).view(b, s, HEADS, W // HEADS).transpose(1, 2)
+        a = q @ k.transpose(-1, -2) / math.sqrt(W // HEADS)
+        if mask is not None:
+            a = a + mask
+        return self.o((a.softmax(-1) @ v).transpose(1, 2).reshape(b, t, W))
+
+
+class Mlp(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.i, self.o = nn.Linear(W, MLP), nn.Linear(MLP, W)
+
+    def forward(self, x):
+        return self.o(F.gelu(self.i(x), approximate="tanh"))
+
+
+class EncBlock(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ln1, self.ln2, self.attn, self.mlp = nn.LayerNorm(W), nn.LayerNorm(W), Attn(), Mlp()
+
+    def forward(self, x):
+        h = self.ln1(x)
+        x = x + self.attn(h, h)
+        return x + self.mlp(self.ln2(x))
+
+
+class DecBlock(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.ln1, self.ln2, self.ln3 = nn.LayerNorm(W), nn.LayerNorm(W), nn.LayerNorm(W)
+        self.self_attn, self.cross, self.mlp = Attn(), Attn(), Mlp()
+
+    def forward(self, x, m, mask):
+        h = self.ln1(x)
+        x = x + self.self_attn(h, h, mask)
+        x = x + self.cross(self.ln2(x), m)
+        return x + self.mlp(self.ln3(x))
+
+
+class Captioner(nn.Module):
+    def __init__(self):
+        super().__init__()
+        n = (IMG // PATCH) ** 2
+        self.embed = nn.Linear(PATCH * PATCH * 3, W)
+        self.pos = nn.Parameter(torch.randn(1, n, W) * 0.02)
+        self.enc = nn.ModuleList(EncBlock() for _ in range(DEPTH))
+        self.enc_ln = nn.LayerNorm(W)
+        self.tok = nn.Parameter(torch.randn(VOCAB, W) * 0.02)
+        self.dpos = nn.Parameter(torch.randn(1, MAXLEN, W) * 0.02)
+        self.dec = nn.ModuleList(DecBlock() for _ in range(DEPTH))
+        self.dec_ln = nn.LayerNorm(W)
+        self.head = nn.Linear(W, VOCAB)
+
+    def encode(self, images):
+        b = images.shape[0]
+        g = IMG // PATCH
+        p = images.view(b, g, PATCH, g, PATCH, 3).permute(0, 1, 3, 2, 4, 5).reshape(b, g * g, -1)
+        x = self.embed(p) + self.pos
+        for blk in self.enc:
+            x = blk(x)
+        return self.enc_ln(x)
+
+    def logits(self, tokens, memory):
+        b, t = tokens.shape
+        x = F.one_hot(tokens, VOCAB).float() @ self.tok + self.dpos[:, :t]
+        mask = torch.triu(torch.full((t, t), -1e9), 1)
+        for blk in self.dec:
+            x = blk(x, memory, mask)
+        return self.head(self.dec_ln(x))
+
+
+def timed(fn, reps=3):
+    fn()
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return sorted(times)[len(times) // 2]
+
+
+def main():
+    batch, tokens, rl_inputs, samples, decode_steps = (int(a) for a in sys.argv[1:6])
+    model = Captioner()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    images = torch.rand(batch, IMG, IMG, 3)
+    seqs = torch.randint(3, VOCAB, (batch, tokens))
+
+    def mle_step():
+        opt.zero_grad()
+        logits = model.logits(seqs[:, :-1], model.encode(images))
+        loss = F.cross_entropy(logits.reshape(-1, VOCAB), seqs[:, 1:].reshape(-1))
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+
+    rl_images = torch.rand(rl_inputs, IMG, IMG, 3)
+
+    def rl_step():
+        rows = rl_inputs * samples
+        with torch.no_grad():  # 1. sample autoregressively (prefix re-run each step, as in TF.js)
+            mem = model.encode(rl_images).repeat_interleave(samples, 0)
+            out = torch.ones(rows, 1, dtype=torch.long)
+            for _ in range(decode_steps):
+                nxt = torch.multinomial(model.logits(out, mem)[:, -1].softmax(-1), 1)
+                out = torch.cat([out, nxt], 1)
+            model.logits(out[:, :-1], mem)  # 2. no-grad scoring: policy (KL, entropy) ...
+            model.logits(out[:, :-1], mem)  # ... and the frozen reference (same shapes)
+        opt.zero_grad()  # 3. score with gradient, policy-gradient loss, backward, step
+        mem = model.encode(rl_images).repeat_interleave(samples, 0)
+        logp = model.logits(out[:, :-1], mem).log_softmax(-1).gather(-1, out[:, 1:, None]).sum((1, 2))
+        (-(torch.randn(rows) * logp).mean()).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+
+    print(json.dumps({
+        "torch": torch.__version__, "threads": torch.get_num_threads(),
+        "mle_ms": timed(mle_step), "rl_ms": timed(rl_step),
+    }))
+
+
+if __name__ == "__main__":
+    main()
