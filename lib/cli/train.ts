@@ -81,7 +81,12 @@ export async function pretrain(o: CommonTrainOptions): Promise<void> {
   });
   const end = await trainMle(policy, optimizer, settings, {
     onStep: (log) => { write(log); progress.update(log.step + 1, formatMetrics({ loss: log.loss, "samples/s": log.samplesPerSec })); },
-    onEval: (log) => { lastEval = log; write(log); progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`); },
+    onEval: async (log) => {
+      lastEval = log;
+      write(log);
+      progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`);
+      await save(o.out, policy, manifest(log.step + 1), optimizer); // resumable from here
+    },
   }, start);
   progress.stop();
   if (!lastEval || lastEval.step !== end - 1) lastEval = { phase: "eval", step: end - 1, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
@@ -137,20 +142,26 @@ export async function tune(o: TuneOptions): Promise<void> {
   const progress = createProgress(settings.steps, `tune ${o.task} (${choice.backend})`, start);
   let lastEval: EvalLog | undefined;
   const t0 = performance.now();
+  const manifest = (step: number): CheckpointManifest => ({
+    format: "reward-studio-checkpoint/1", task: o.task, architecture: policy.architecture, params: policy.params.count(), parent: path.resolve(o.from),
+    run: { kind: "reinforce", step, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: spec,
+    evalMetrics: lastEval?.metrics ?? null, createdAt: new Date().toISOString(),
+  });
   const end = await trainReinforce({ policy, reference: reference.policy, spec, ctx: shapeWorldRewardContext(), optimizer, settings }, {
     onStep: (log) => {
       write(log);
       progress.update(log.step + 1, formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""));
     },
-    onEval: (log) => { lastEval = log; write(log); progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`); },
+    onEval: async (log) => {
+      lastEval = log;
+      write(log);
+      progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`);
+      await save(o.out, policy, manifest(log.step + 1), optimizer); // resumable from here
+    },
   }, start);
   progress.stop();
   if (!lastEval || lastEval.step !== end - 1) lastEval = { phase: "eval", step: end - 1, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
-  await save(o.out, policy, {
-    format: "reward-studio-checkpoint/1", task: o.task, architecture: policy.architecture, params: policy.params.count(), parent: path.resolve(o.from),
-    run: { kind: "reinforce", step: end, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: spec,
-    evalMetrics: lastEval.metrics, createdAt: new Date().toISOString(),
-  }, optimizer);
+  await save(o.out, policy, manifest(end), optimizer);
   process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${formatMetrics(lastEval.metrics)}\n`);
   policy.dispose();
   reference.policy.dispose();

@@ -31,7 +31,8 @@ export interface EvalLog {
 
 export interface TrainCallbacks<S> {
   onStep?: (log: S) => void;
-  onEval?: (log: EvalLog) => void;
+  /** Awaited: a caller may save a checkpoint here before training goes on. */
+  onEval?: (log: EvalLog) => void | Promise<void>;
   /** Checked between steps: stop early when aborted. */
   signal?: AbortSignal;
 }
@@ -75,7 +76,7 @@ export async function trainMle(policy: Policy, optimizer: tf.Optimizer, settings
     cb.onStep?.({ phase: "train", step, loss, lr, gradNorm, ms, samplesPerSec: (settings.batchSize * 1000) / ms, backend: tf.getBackend() });
     // 4. Held-out evaluation with greedy decoding every `evalEvery` steps and at the end.
     if (settings.evalEvery > 0 && ((step + 1) % settings.evalEvery === 0 || step + 1 === settings.steps)) {
-      cb.onEval?.({ phase: "eval", step, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) });
+      await cb.onEval?.({ phase: "eval", step, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) });
     }
   }
   return step;

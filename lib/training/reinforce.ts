@@ -125,7 +125,7 @@ export async function trainReinforce(setup: ReinforceSetup, cb: TrainCallbacks<R
     cb.onStep?.({ ...result, phase: "train", step, lr, ms, samplesPerSec: (settings.batchSize * settings.samples * 1000) / ms, backend: tf.getBackend() });
     if (settings.evalEvery > 0 && ((step + 1) % settings.evalEvery === 0 || step + 1 === settings.steps)) {
       const log: EvalLog = { phase: "eval", step, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
-      cb.onEval?.(log);
+      await cb.onEval?.(log);
     }
   }
   return step;
