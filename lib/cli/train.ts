@@ -36,6 +36,13 @@ const PRESETS = {
   tune: { default: { steps: 300, batchSize: 8, lr: 1e-4, warmup: 10, evalEvery: 100, evalCount: 200 }, smoke: { steps: 2, batchSize: 2, lr: 1e-4, warmup: 0, evalEvery: 2, evalCount: 8 } },
 } as const;
 
+/**
+ * Per-task tuning learning rates where the default is too hot: colorization's 256 independent
+ * chroma draws per image give large gradients (measured: lr 3e-4 collapses within 25 steps,
+ * 3e-5 keeps fidelity; see docs/RESULTS.md).
+ */
+const TUNE_LR: Partial<Record<TaskId, number>> = { colorization: 3e-5 };
+
 function pick<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -125,7 +132,7 @@ export async function tune(o: TuneOptions): Promise<void> {
   const spec = readSpec(o.reward, o.task);
   const preset = PRESETS.tune[o.smoke ? "smoke" : "default"];
   const parsed = ReinforceSettingsSchema.safeParse({
-    ...preset, task: o.task, backend: o.backend, ...(o.smoke ? { samples: 2 } : {}),
+    ...preset, task: o.task, backend: o.backend, ...(o.smoke ? { samples: 2 } : { lr: TUNE_LR[o.task] ?? preset.lr }),
     ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, samples: o.samples, temperature: o.temperature, entropyBonus: o.entropyBonus }),
   });
   if (!parsed.success) throw settingsError(parsed.error);

@@ -5,6 +5,7 @@
  * (After transformers.js backends/onnx.js.)
  */
 import * as tf from "@tensorflow/tfjs-core";
+import { registerFastMatMulGradient } from "./matmul-grad";
 
 export const BACKEND_NAMES = ["webgpu", "webgl", "wasm", "cpu"] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -29,9 +30,11 @@ const isNode = typeof process !== "undefined" && !!process.versions?.node && typ
  * registers them into the same global registry. Browsers and workers take the ESM file.
  */
 async function registerGradients(): Promise<void> {
-  if (tf.getGradient("RealDiv")) return;
-  if (isNode) await import("@tensorflow/tfjs");
-  else await import("@tensorflow/tfjs-core/dist/register_all_gradients");
+  if (!tf.getGradient("RealDiv")) {
+    if (isNode) await import("@tensorflow/tfjs");
+    else await import("@tensorflow/tfjs-core/dist/register_all_gradients");
+  }
+  registerFastMatMulGradient();
 }
 
 async function register(name: BackendName, opts: BackendOptions): Promise<void> {

@@ -13,10 +13,11 @@
  * Chroma is quantised on a square grid centred on neutral: `levels` steps of `step` per axis,
  * level q in -K..K (K = (levels - 1) / 2) standing for 128 + q * step; values beyond the grid
  * fall into its edge levels. Bin = (qCb + K) * levels + (qCr + K); the centre bin is grey. The
- * default 9 x 9 grid of step 24 spans 128 +- 108, which holds every 2x2-block mean chroma in
- * ShapeWorld (Cb 28..215, Cr 60..225 over 300 training scenes). Quantising the ground truth on
- * it and decoding keeps chroma fidelity 0.953 on 300 val scenes (the ceiling for this output
- * space; the grey image scores 0.843).
+ * default 9 x 9 grid of step 24 has centres 128 + 24 q (q = -4..4) and covers 128 +- 108, which
+ * holds every 2x2-block mean chroma in ShapeWorld (Cb 28..215, Cr 60..225 over 300 training
+ * scenes). Quantising the ground truth on it and decoding keeps chroma fidelity 0.953 on 300 val
+ * scenes (the ceiling for this output space; the grey image scores 0.843). Bin centres at the
+ * mean chroma of training blocks would raise that to 0.961 but make grey no longer exactly grey.
  */
 
 /** A square (Cb, Cr) quantisation grid; `levels` odd so that one bin is exactly grey. */

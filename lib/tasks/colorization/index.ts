@@ -10,16 +10,19 @@ import * as tf from "@tensorflow/tfjs-core";
 import { generateScene, type Scene } from "@/lib/data";
 import type { ColorizationOutput } from "@/lib/rewards";
 import { grayBatch, repeatRows } from "../images";
-import { linear } from "../nn/layers";
 import { ParamStore } from "../nn/params";
 import { drawIndex } from "../nn/random";
 import { vitEncode } from "../nn/vit";
 import type { Policy } from "../types";
 import { binCount, colouredBlocks, decodeChroma, encodeChroma } from "./color";
+import { chromaHead } from "./head";
 import { COLORIZATION_SIZES, type ColorizationConfig } from "./model";
 
 export { COLORIZATION_SIZES, type ColorizationConfig } from "./model";
-export * from "./color";
+export {
+  DEFAULT_CHROMA_GRID, binCount, neutralBin, rgbToChroma, luma, ycbcrToRgb, chromaToBin, binToChroma, encodeChroma, decodeChroma, colouredBlocks,
+  type ChromaGrid,
+} from "./color";
 
 /** One chroma bin per location (raster order over the (size / block)^2 grid) for each sample. */
 export type ColorizationActions = Int32Array[];
@@ -36,15 +39,7 @@ export function createColorizationPolicy(config: ColorizationConfig = COLORIZATI
 
   /** Chroma logits of scenes, [B, L, Q] with L = locations in raster order, Q = bins. */
   function chromaLogits(scenes: readonly Scene[]): tf.Tensor3D {
-    return tf.tidy(() => {
-      const b = scenes.length;
-      const g = size / vit.patch; // tokens per side
-      const s = vit.patch / block; // locations per token side
-      const head = linear(params, "head", vitEncode(params, vit, grayBatch(scenes)), s * s * bins); // [B, g*g, s*s*Q]
-      // Token-major [B, g, g, s, s, Q] -> raster [B, g, s, g, s, Q] -> [B, L, Q].
-      const raster = tf.transpose(tf.reshape(head, [b, g, g, s, s, bins]), [0, 1, 3, 2, 4, 5]);
-      return tf.reshape(raster, [b, locations, bins]);
-    });
+    return tf.tidy(() => chromaHead(params, config, vitEncode(params, vit, grayBatch(scenes))));
   }
 
   /** Summed log p and entropy over locations of bin rows given logits rows: [R] each. */
@@ -52,7 +47,8 @@ export function createColorizationPolicy(config: ColorizationConfig = COLORIZATI
     return tf.tidy(() => {
       const flat = new Int32Array(rows.length * locations);
       rows.forEach((r, i) => flat.set(r, i * locations));
-      const chosen = tf.oneHot(tf.tensor2d(flat, [rows.length, locations], "int32"), bins, 1, 0, "float32"); // [R, L, Q]
+      // int32 one-hot, then cast: WASM's OneHot with dtype float32 writes integer bit patterns.
+      const chosen = tf.cast(tf.oneHot(tf.tensor2d(flat, [rows.length, locations], "int32"), bins), "float32"); // [R, L, Q]
       const logp = tf.logSoftmax(logits);
       return {
         logp: tf.sum(tf.mul(logp, chosen), [1, 2]) as tf.Tensor1D,

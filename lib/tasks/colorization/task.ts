@@ -10,6 +10,7 @@ export const colorizationTask: TaskDefinition<"colorization"> = {
   createPolicy: (size, seed) => createColorizationPolicy(COLORIZATION_SIZES[size], seed),
   fromArchitecture: (a) => createColorizationPolicy(a.config as unknown as ColorizationConfig, 0),
   evalMetrics(outputs, scenes) {
+    if (outputs.length !== scenes.length) throw new Error(`colorization evalMetrics: ${outputs.length} outputs for ${scenes.length} scenes`);
     // Means over images: the reward (colourfulness), the same of the true images for reference
     // (MLE colorization tends to come out below it), and the fidelity guardrail.
     return {
