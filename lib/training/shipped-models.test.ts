@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { heldOutScenes } from "./scenes";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { taskDefinition } from "@/lib/tasks";
+import { taskDefinition, type TaskDefinition } from "@/lib/tasks";
 import { fromArtifacts } from "./checkpoint";
 import { loadCheckpointDir } from "./node/checkpoint-files";
 
@@ -32,7 +32,7 @@ describe("shipped checkpoints", () => {
       const scenes = heldOutScenes("test", 4);
       const outputs = await policy.greedy(scenes);
       expect(outputs).toHaveLength(4);
-      const metrics = taskDefinition(task).evalMetrics(outputs, scenes);
+      const metrics = (taskDefinition(task) as TaskDefinition).evalMetrics(outputs, scenes);
       for (const v of Object.values(metrics)) expect(Number.isFinite(v)).toBe(true);
     } finally {
       policy.dispose();
