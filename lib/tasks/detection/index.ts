@@ -14,6 +14,7 @@ import { vitEncode } from "../nn/vit";
 import { repeatRows, rgbBatch } from "../images";
 import type { Policy, SampleOptions } from "../types";
 import { DETECTION_SIZES, type DetectionConfig } from "./model";
+import { sincos2d } from "./posemb";
 import { BOS, decodeBoxes, encodeBoxes, EOS, grammarMask, PAD } from "./vocab";
 
 export { DETECTION_SIZES, type DetectionConfig } from "./model";
@@ -30,6 +31,23 @@ export function shuffledObjects(scene: Scene, rand: Random): { box: Box; categor
     [objs[i], objs[j]] = [objs[j] as (typeof objs)[number], objs[i] as (typeof objs)[number]];
   }
   return objs;
+}
+
+/**
+ * Detection's own start for the encoder input, as big_vision's ViT has it: patch positions as
+ * 2-D sin-cos embeddings (still learned) and the patch embedding at LeCun-normal scale
+ * (std 1 / sqrt(fan in)) rather than 0.02. Boxes are positions: with 0.02 the pixel content
+ * is a tenth of the position signal and the decoder stays at the coordinates' marginal
+ * distribution for hundreds of steps (measured: AP 0.0004 vs 0.0023 at step 300).
+ */
+function initEncoderInput(params: ParamStore, config: DetectionConfig, seed: number): void {
+  const grid = config.vit.imageSize / config.vit.patch;
+  const embed = params.vars.get("enc/embed/w") as tf.Variable;
+  const fanIn = embed.shape[0] as number;
+  tf.tidy(() => {
+    params.vars.get("enc/pos")?.assign(sincos2d(grid, grid, config.vit.width));
+    embed.assign(tf.truncatedNormal(embed.shape, 0, 1 / Math.sqrt(fanIn), "float32", seed * 1009 + 999_983));
+  });
 }
 
 /** Creates a detection policy with seeded initial weights. */
@@ -101,5 +119,6 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
   };
   // Variables are created on first use: run one forward pass so they all exist from the start.
   tf.tidy(() => policy.mleLoss([generateScene(0, { size: config.vit.imageSize })], () => 0));
+  initEncoderInput(params, config, seed);
   return policy;
 }

@@ -14,9 +14,11 @@ const CODING: BoxCoding = { imageSize: 32, bins: 33, maxObjects: 4 };
 
 /**
  * Model sizes. `default` is what ships: trainable on 2 CPU cores with the WASM backend
- * (about 0.5 s per batch-32 MLE step), 150,826 trainable parameters (ViT 64 patches of 4 x 4,
- * width 64, depth 2: 69,824; decoder vocab 42, length 22, width 64, depth 2: 81,002).
- * `smoke` is for CI and leak tests: 9,546 parameters.
+ * (about 0.5 s per batch-32 MLE step), 181,738 trainable parameters: ViT over 64 patches of
+ * 4 x 4, width 64, depth 2: 74,304 (patch embed 3,136, positions 4,096, 2 blocks x 33,472,
+ * final LN 128); decoder with vocab 42, length 22, width 64, depth 2: 107,434 (embed 2,688,
+ * positions 1,408, 2 blocks x 50,240 with self- and cross-attention, LN 128, head 2,730).
+ * `smoke` is for CI and leak tests: 10,714 parameters (encoder 5,600, decoder 5,114).
  */
 export const DETECTION_SIZES: Record<"default" | "smoke", DetectionConfig> = {
   default: {

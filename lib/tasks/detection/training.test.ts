@@ -118,7 +118,7 @@ describe("detection policy (smoke size, wasm)", () => {
     const opt2 = tf.train.adam(1e-3);
     const { policy: loaded, manifest: m2 } = await fromArtifacts(await loadCheckpointDir(path.join(dir, "d1")), opt2);
     expect(m2).toEqual(manifest);
-    expect(loaded.params.count()).toBe(9_546);
+    expect(loaded.params.count()).toBe(10_714);
     expect(await loaded.greedy(scenes)).toEqual(await policy.greedy(scenes));
     const rand = () => createRandom(11);
     expect((await loaded.sample(scenes, { n: 2, temperature: 2, rand: rand() })).actions).toEqual((await policy.sample(scenes, { n: 2, temperature: 2, rand: rand() })).actions);

@@ -2,8 +2,8 @@
  * Panoptic maps as per-location categorical labels and back (UViM-like outputs, Kolesnikov et
  * al. 2022, as the paper's panoptic model): each location holds a semantic class and an
  * instance slot. Classes are ShapeWorld category ids minus one (0..5 things, 6..10 stuff).
- * Slots: 0 = no instance (stuff), 1..S = the thing's rank in a canonical order, so a model can
- * name "the first circle" without knowing the scene's segment ids.
+ * Slots: 0 = no instance (stuff), 1..S = the thing's rank among things of its class in a
+ * canonical order, so a model can name "the second circle" without the scene's segment ids.
  */
 import { CATEGORIES, type Scene } from "@/lib/data";
 import type { PanopticOutput } from "@/lib/rewards";
@@ -23,15 +23,22 @@ export interface LocationLabels {
 }
 
 /**
- * Canonical instance order: things sorted by the top-left corner of their box in raster order
- * (row, then column, then paint order). Independent of paint order where boxes differ, so the
- * slot of a thing is something the image shows.
- * @returns segment id -> slot 1..S. Things beyond the S-th share slot S (ShapeWorld has <= 4).
+ * Canonical instance slots: things sorted by the top-left corner of their box in raster order
+ * (row, then column, then paint order), numbered 1, 2, ... within each class. Only things of
+ * the same class need telling apart (segments are per (class, slot)), so a thing alone of its
+ * class is always slot 1 and the model needs no count of the other things.
+ * @returns segment id -> slot 1..S. Things beyond the S-th of a class share slot S (ShapeWorld
+ *   has at most 4 things in all).
  */
 export function canonicalSlots(scene: Scene, slots: number): Map<number, number> {
   const things = scene.panoptic.segments.filter((s) => isThingClass(s.category_id - 1));
   things.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0] || a.id - b.id);
-  return new Map(things.map((s, rank) => [s.id, Math.min(rank + 1, slots)]));
+  const seen = new Map<number, number>();
+  return new Map(things.map((s) => {
+    const rank = (seen.get(s.category_id) ?? 0) + 1;
+    seen.set(s.category_id, rank);
+    return [s.id, Math.min(rank, slots)];
+  }));
 }
 
 /** The MLE target of a scene: class and slot of every pixel, row-major [H * W]. */

@@ -1,0 +1,154 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sceneAt } from "@/lib/data";
+import { DEFAULT_REWARD_SPECS, evaluate, parseRewardSpec, RewardContext, shapeWorldTarget } from "@/lib/rewards";
+import { useWasmBackend } from "@/lib/testing/tf-backend";
+import { fromArtifacts, toArtifacts, type CheckpointManifest } from "@/lib/training/checkpoint";
+import { mleStep } from "@/lib/training/mle";
+import { loadCheckpointDir, saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
+import { reinforceStep } from "@/lib/training/reinforce";
+import { ReinforceSettingsSchema } from "@/lib/training/settings";
+import { createRandom } from "../nn/random";
+import { createPanopticPolicy, PANOPTIC_SIZES, type PanopticActions } from "./index";
+import { panopticTask } from "./task";
+
+const dir = mkdtempSync(path.join(tmpdir(), "rs-panoptic-"));
+beforeAll(useWasmBackend);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const scenes = Array.from({ length: 4 }, (_, i) => sceneAt("train", i));
+const smoke = () => createPanopticPolicy(PANOPTIC_SIZES.smoke, 1);
+
+async function values(t: tf.Tensor): Promise<number[]> {
+  const v = Array.from(await t.data());
+  t.dispose();
+  return v;
+}
+
+describe("panoptic policy (smoke size, wasm)", () => {
+  it("has the parameter counts model.ts states", () => {
+    for (const [size, count] of [["smoke", 22_685], ["default", 92_829]] as const) {
+      const p = panopticTask.createPolicy(size, 0);
+      expect(p.params.count()).toBe(count);
+      p.dispose();
+    }
+  });
+
+  it("an MLE step leaks no tensors", async () => {
+    const policy = smoke();
+    const opt = tf.train.adam(3e-3);
+    await mleStep(policy, opt, scenes, 1); // optimizer slots are created on the first step
+    const before = tf.memory().numTensors;
+    await mleStep(policy, opt, scenes, 2);
+    expect(tf.memory().numTensors).toBe(before);
+    policy.dispose();
+    opt.dispose();
+  });
+
+  it("a short MLE run lowers the loss", async () => {
+    const policy = smoke();
+    const opt = tf.train.adam(3e-3);
+    const losses: number[] = [];
+    for (let i = 0; i < 30; i++) losses.push((await mleStep(policy, opt, scenes, i)).loss);
+    // Starts near ln 11 + P(thing) ln 4; per-location classes are quick to pick up.
+    expect(losses[0]).toBeGreaterThan(2);
+    expect(Math.max(...losses.slice(-5))).toBeLessThan(losses[0]! * 0.7);
+    policy.dispose();
+    opt.dispose();
+  });
+
+  it("a REINFORCE step leaks no tensors and logs the default spec's terms", async () => {
+    const policy = smoke();
+    const reference = smoke();
+    const settings = ReinforceSettingsSchema.parse({ task: "panoptic", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
+    const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.panoptic), ctx: new RewardContext(), optimizer: tf.train.adam(1e-3), settings };
+    const first = await reinforceStep(setup, scenes.slice(0, 2), 1);
+    expect(first.kl).toBeCloseTo(0, 3); // same seed, same weights (sums over 1024 locations)
+    const before = tf.memory().numTensors;
+    const log = await reinforceStep(setup, scenes.slice(0, 2), 2);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Object.keys(log.terms)).toEqual(["pq", "segment_count_error"]);
+    expect(log.skipped).toBeUndefined();
+    for (const v of [log.entropy, log.loss, log.gradNorm, log.outputSize, log.kl]) expect(Number.isFinite(v)).toBe(true);
+    policy.dispose();
+    reference.dispose();
+  });
+
+  it("log-probabilities of sampled outputs match re-scoring each sample alone", async () => {
+    const policy = smoke();
+    const { actions } = await policy.sample(scenes.slice(0, 2), { n: 2, temperature: 1, rand: createRandom(3) });
+    const batched = await values(tf.tidy(() => policy.score(scenes.slice(0, 2), actions, 2).logp));
+    for (let i = 0; i < actions.length; i++) {
+      const single = await values(tf.tidy(() => policy.score([scenes[Math.floor(i / 2)]!], [actions[i]!], 1).logp));
+      expect(batched[i]).toBeCloseTo(single[0]!, 1); // a sum of 1024 float32 terms near -2.5 each
+      expect(Math.abs(batched[i]! - single[0]!) / Math.abs(single[0]!)).toBeLessThan(1e-5);
+    }
+    expect(batched.every((v) => v < 0)).toBe(true);
+    policy.dispose();
+  });
+
+  it("slots at stuff locations are not part of the action: changing them leaves log p unchanged", async () => {
+    const policy = smoke();
+    const { actions } = await policy.sample(scenes.slice(0, 1), { n: 1, temperature: 1, rand: createRandom(9) });
+    const a = actions[0]!;
+    const noisy: PanopticActions = [{ classes: a.classes, slots: a.slots.map((s, p) => (a.classes[p]! >= 6 ? 1 + (p % 4) : s)) }];
+    const [l1] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), actions, 1).logp));
+    const [l2] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), noisy, 1).logp));
+    expect(l2).toBe(l1);
+    policy.dispose();
+  });
+
+  it("samples are seeded, entropy is positive, greedy is the argmax map", async () => {
+    const policy = smoke();
+    const draw = () => policy.sample(scenes.slice(0, 2), { n: 2, temperature: 1, rand: createRandom(5) });
+    const [s1, s2] = [await draw(), await draw()];
+    expect(s2.actions).toEqual(s1.actions);
+    const { entropy } = tf.tidy(() => policy.score(scenes.slice(0, 2), s1.actions, 2));
+    expect((await values(entropy)).every((h) => h > 0)).toBe(true);
+    // Temperature -> 0 sampling is the greedy map (up to near-ties of an untrained model's logits).
+    const cold = await policy.sample(scenes.slice(0, 2), { n: 1, temperature: 1e-6, rand: createRandom(1) });
+    const greedy = await policy.greedy(scenes.slice(0, 2));
+    cold.outputs.forEach((o, i) => {
+      let same = 0;
+      for (let p = 0; p < o.segmentIds.length; p++) if (o.segmentIds[p] === greedy[i]!.segmentIds[p]) same++;
+      expect(same / o.segmentIds.length).toBeGreaterThan(0.98);
+    });
+    policy.dispose();
+  });
+
+  it("outputs are scorable by the default panoptic RewardSpec", async () => {
+    const policy = smoke();
+    const { outputs } = await policy.sample(scenes, { n: 2, temperature: 1, rand: createRandom(2) });
+    const targets = Object.fromEntries(scenes.map((s, i) => [String(i), shapeWorldTarget("panoptic", s)]));
+    const r = evaluate(DEFAULT_REWARD_SPECS.panoptic, outputs.map((output, i) => ({ inputId: String(Math.floor(i / 2)), output })), targets);
+    expect(r.nonFinite).toBe(0);
+    expect(r.samples).toHaveLength(8);
+    for (const s of r.samples) {
+      expect(s.values.pq).toBeGreaterThanOrEqual(0);
+      expect(s.values.pq).toBeLessThanOrEqual(1);
+    }
+    expect(r.stats.segment_count_error!.mean).toBeGreaterThan(0); // an untrained model over-segments
+    policy.dispose();
+  });
+
+  it("saves and loads a checkpoint; the loaded model decodes identically", async () => {
+    const policy = panopticTask.createPolicy("smoke", 5);
+    const opt = tf.train.adam(1e-3);
+    await mleStep(policy, opt, scenes, 1);
+    const manifest: CheckpointManifest = {
+      format: "reward-studio-checkpoint/1", task: "panoptic", architecture: policy.architecture, params: policy.params.count(),
+      parent: null, run: { kind: "mle", step: 1, seed: 0, settings: {} }, rewardSpec: null, evalMetrics: null, createdAt: new Date(0).toISOString(),
+    };
+    saveCheckpointDir(path.join(dir, "c1"), await toArtifacts(policy, manifest, opt));
+    const { policy: loaded, manifest: m2 } = await fromArtifacts(await loadCheckpointDir(path.join(dir, "c1")), tf.train.adam(1e-3));
+    expect(m2).toEqual(manifest);
+    expect(loaded.task).toBe("panoptic");
+    expect(await loaded.greedy(scenes)).toEqual(await policy.greedy(scenes));
+    policy.dispose();
+    loaded.dispose();
+    opt.dispose();
+  });
+});
