@@ -5,6 +5,9 @@ Architecture (mirrors lib/tasks/nn): ViT encoder (4x4 RGB patches embedded by a 
 positions, pre-LN blocks with 4-head attention and a GELU MLP, final LN) and a decoder (one-hot
 token embedding, learned positions, causal self-attention, cross-attention, MLP, LN, linear head).
 
+Threads: 1 by default (RS_TORCH_THREADS to change), as TF.js WASM runs one thread in Node; with
+2 threads on a busy 2-core machine OpenMP's spinning made PyTorch 50x slower, not faster.
+
 Usage: python3 bench/torch_captioning.py <batch> <tokens> <rl_inputs> <samples> <decode_steps>
 Prints one JSON object: ms per MLE step and per REINFORCE step (sample + score + backward).
 """
@@ -17,7 +20,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-torch.set_num_threads(2)
+torch.set_num_threads(int(__import__("os").environ.get("RS_TORCH_THREADS", "1")))
 torch.manual_seed(0)
 W, DEPTH, HEADS, MLP, PATCH, IMG, VOCAB, MAXLEN = 64, 2, 4, 128, 4, 32, 91, 32
 

@@ -3,7 +3,7 @@
  * the policy and the frozen MLE model, rewards, backward, Adam) and per MLE step (batch 32) for
  * every task on TF.js WASM in Node; and, for captioning, the same architecture and step shapes
  * in PyTorch on CPU (bench/torch_captioning.py, Debian python3-torch with OpenBLAS), measured
- * in the same run, with the ratio.
+ * in the same run, with the ratio. Both run one thread (WASM has no threads in Node).
  */
 import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs-core";
