@@ -11,19 +11,21 @@ export interface PanopticConfig {
 }
 
 /**
- * Model sizes. `default` is what ships (MLE-pretrainable on 2 CPU cores with the WASM backend:
- * 0.34 s per batch-32 step measured alone, 0.45-0.8 s beside other trainings; 3,000 steps fit
- * in 30 min). Depth 3 cost 0.46 s a step for +0.01 PQ at 1,200 steps, so depth 2 ships.
- * `smoke` is for CI and leak tests. Trainable parameters
- * (ParamStore.count(), pinned by a test), C = 11 classes + 4 slots = 15 logits per location:
- *  - default: 92,829 = embed 48x64+64 = 3,136, pos 64x64 = 4,096, 2 blocks x 33,472, final LN
- *    128, position head 64x(16x15)+240 = 15,600, colour head 64x(3x15)+45 = 2,925.
+ * Model sizes. `default` is what ships: 0.39 s per batch-32 MLE step on WASM in Node on 2
+ * cores (0.4-0.6 s while other trainings shared them), so the CLI's 3,000 pretraining steps
+ * take about 20 min. Depth 2 (0.22 s a step) is cheaper but learns less per step: greedy val PQ
+ * after 3,000 steps 0.673 (things 0.409) against 0.685 (things 0.432) for depth 4, loss 0.165
+ * against 0.149. `smoke` is for CI and leak tests.
+ * Trainable parameters (ParamStore.count(), pinned by a test), C = 11 classes + 4 slots = 15
+ * logits per location:
+ *  - default: 159,773 = embed 48x64+64 = 3,136, pos 64x64 = 4,096, 4 blocks x 33,472, final
+ *    LN 128, position head 64x(16x15)+240 = 15,600, colour head 64x(3x15)+45 = 2,925.
  *  - smoke: 22,685 = embed 192x16+16 = 3,088, pos 256, 1 block x 2,224, LN 32, position head
  *    16x(64x15)+960 = 16,320, colour head 16x45+45 = 765.
  */
 export const PANOPTIC_SIZES: Record<"default" | "smoke", PanopticConfig> = {
   default: {
-    vit: { imageSize: 32, channels: 3, patch: 4, width: 64, depth: 2, heads: 4, mlp: 128 },
+    vit: { imageSize: 32, channels: 3, patch: 4, width: 64, depth: 4, heads: 4, mlp: 128 },
     slots: 4,
   },
   smoke: {
@@ -48,7 +50,7 @@ export function panopticLogits(p: ParamStore, cfg: PanopticConfig, images: tf.Te
   let perToken = linear(p, "head", tokens, patch * patch * c); // [B, N, patch * patch * C]
   // Plus, per token, a linear classifier of its own pixels' colours (3 x C weights, predicted):
   // boundaries of small things then follow the pixels rather than what a 64-wide token can hold.
-  // In 400-step MLE runs it cut the loss from 0.50 to 0.38 and lifted greedy PQ_things 0.07 -> 0.18.
+  // In 400-step MLE runs (depth 2) it cut the loss from 0.50 to 0.38 and lifted greedy PQ_things 0.07 -> 0.18.
   const n = tokens.shape[1];
   const weights = tf.reshape(linear(p, "head/color", tokens, 3 * c), [b * n, 3, c]);
   const pixels = tf.reshape(tf.sub(patchify(images, patch), 0.5), [b * n, patch * patch, 3]);
