@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
 import { createRandom } from "../nn/random";
-import { shuffledObjects } from "./index";
+import { rasterObjects } from "./index";
 import { DETECTION_SIZES } from "./model";
 import { BOS, decodeBoxes, encodeBoxes, EOS, grammarMask, maxLength, PAD, vocabSize } from "./vocab";
 
@@ -32,18 +32,21 @@ describe("detection tokens", () => {
   it("round-trips every object of 200 scenes exactly, in any order", () => {
     const rand = createRandom(1);
     for (let i = 0; i < 200; i++) {
-      const objects = shuffledObjects(sceneAt("train", i), rand);
+      const objects = rasterObjects(sceneAt("train", i));
+      if (rand() < 0.5) objects.reverse();
       expect(decodeBoxes(coding, encodeBoxes(coding, objects)).boxes).toEqual(objects);
     }
   });
 
-  it("shuffles objects with the given random numbers, keeping every object", () => {
-    const scene = sceneAt("train", 1);
-    const a = shuffledObjects(scene, createRandom(3));
-    expect(a).toEqual(shuffledObjects(scene, createRandom(3)));
-    const orders = new Set(Array.from({ length: 30 }, (_, s) => JSON.stringify(shuffledObjects(scene, createRandom(s)))));
-    expect(orders.size).toBeGreaterThan(3);
-    for (const o of a) expect(scene.objects.some((s) => s.bbox.join() === o.box.join() && s.categoryId === o.categoryId)).toBe(true);
+  it("orders the MLE targets top to bottom, then left to right (hand-checked)", () => {
+    expect(rasterObjects(sceneAt("train", 1))).toEqual([
+      { box: [21, 2, 11, 11], categoryId: 3 },
+      { box: [4, 21, 9, 9], categoryId: 4 },
+      { box: [24, 23, 8, 8], categoryId: 6 },
+    ]);
+    const same = { ...sceneAt("train", 1) };
+    same.objects = same.objects.map((o, i) => ({ ...o, bbox: [10 - i, 5, 3, 3] as [number, number, number, number] }));
+    expect(rasterObjects(same).map((o) => o.box[0])).toEqual([8, 9, 10]); // equal ymin: by xmin
   });
 
   it("scores a box with its class token's probability; clamps inverted corners to w, h = 0", () => {
@@ -76,7 +79,7 @@ describe("detection tokens", () => {
 
   it("every encoded scene obeys the grammar", () => {
     for (let i = 0; i < 200; i++) {
-      const tokens = encodeBoxes(coding, shuffledObjects(sceneAt("val", i), createRandom(i)));
+      const tokens = encodeBoxes(coding, rasterObjects(sceneAt("val", i)));
       tokens.slice(1).forEach((tok, t) => expect(grammarMask(coding, t)[tok]).toBe(0));
     }
   });
