@@ -19,3 +19,17 @@ test.describe("REINFORCE in a Web Worker", () => {
     });
   }
 });
+
+test.describe("every task tunes in the tab", () => {
+  for (const [task, term, metric] of [["detection", "detection_reward", "AP"], ["panoptic", "pq", "PQ"], ["colorization", "colorfulness", "colorfulness"]] as const) {
+    test(`${task}: a smoke run on wasm logs its reward terms and held-out metrics`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const runs = new RunsPage(page);
+      await runs.goto();
+      await runs.runToEnd({ task, backend: "wasm", steps: 1 });
+      await expect(runs.rows).toHaveCount(1);
+      await expect(page.getByTestId("run-steps").getByRole("columnheader", { name: term })).toBeVisible();
+      await expect(page.getByTestId("run-eval")).toContainText(metric);
+    });
+  }
+});
