@@ -11,21 +11,11 @@ import {
   bleu, ciderD, CiderDScorer, cocoDetectionEval, colorfulness, DEFAULT_REWARD_SPECS, evaluate, panopticQuality,
   shapeWorldRewardContext, shapeWorldTarget, type CocoDetection, type PanopticImage, type RewardSample,
 } from "@/lib/rewards";
+import { createRandom } from "@/lib/tasks";
 import { row, time } from "./timing";
 
-/** Deterministic pseudo-random numbers for input perturbations (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function captionsInput(n: number) {
-  const rand = rng(1);
+  const rand = createRandom(1);
   const references: Record<string, string[]> = {};
   const candidates: Record<string, string> = {};
   for (let i = 0; i < n; i++) {
@@ -39,7 +29,7 @@ function captionsInput(n: number) {
 }
 
 function detectionInput(n: number) {
-  const rand = rng(2);
+  const rand = createRandom(2);
   const images: { id: number; width: number; height: number }[] = [];
   const annotations: { id: number; image_id: number; category_id: number; bbox: [number, number, number, number]; area: number; iscrowd: 0 }[] = [];
   const detections: CocoDetection[] = [];

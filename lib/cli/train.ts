@@ -9,7 +9,7 @@ import { parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId 
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import {
   evaluatePolicy, MleSettingsSchema, ReinforceSettingsSchema, toArtifacts, trainMle, trainReinforce,
-  type CheckpointManifest, type EvalLog,
+  type CheckpointManifest, type EvalLog, type MleStepLog, type ReinforceStepLog,
 } from "@/lib/training";
 import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
 import { UsageError } from "./errors";
@@ -58,6 +58,41 @@ async function save(out: string, policy: Policy, manifest: CheckpointManifest, o
   saveCheckpointDir(out, await toArtifacts(policy, manifest, optimizer));
 }
 
+/**
+ * Runs `train` with checkpoints: every evaluation writes a resumable checkpoint, and the end
+ * makes sure the final step is evaluated and saved exactly once. Returns the last metrics.
+ */
+async function trainWithCheckpoints<S>(
+  o: { out: string; resume?: boolean }, policy: Policy, optimizer: tf.Optimizer, label: string,
+  total: number, start: number, evalCount: number,
+  manifest: (step: number, metrics: Record<string, number> | null) => CheckpointManifest,
+  summarize: (log: S) => string,
+  train: (cb: { onStep: (log: S & { step: number }) => void; onEval: (log: EvalLog) => Promise<void> }) => Promise<number>,
+): Promise<void> {
+  const write = metricsWriter(o.out, !!o.resume);
+  const progress = createProgress(total, label, start);
+  const t0 = performance.now();
+  let lastEval: EvalLog | undefined;
+  let savedAt = -1;
+  const end = await train({
+    onStep: (log) => { write(log as object); progress.update(log.step + 1, summarize(log)); },
+    onEval: async (log) => {
+      lastEval = log;
+      write(log);
+      progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`);
+      await save(o.out, policy, manifest(log.step + 1, log.metrics), optimizer); // resumable from here
+      savedAt = log.step + 1;
+    },
+  });
+  progress.stop();
+  if (!lastEval || lastEval.step !== end - 1) {
+    lastEval = { phase: "eval", step: end - 1, split: "val", count: evalCount, metrics: await evaluatePolicy(policy, "val", evalCount) };
+    write(lastEval);
+  }
+  if (savedAt !== end) await save(o.out, policy, manifest(end, lastEval.metrics), optimizer);
+  process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${formatMetrics(lastEval.metrics)}\n`);
+}
+
 /** `pretrain`: MLE from a fresh model (or resume the run in --out). */
 export async function pretrain(o: CommonTrainOptions): Promise<void> {
   const preset = PRESETS.pretrain[o.smoke ? "smoke" : "default"];
@@ -77,28 +112,16 @@ export async function pretrain(o: CommonTrainOptions): Promise<void> {
     policy = loaded.policy;
     start = loaded.manifest.run.step;
   } else policy = taskDefinition(o.task).createPolicy(settings.size, settings.seed);
-  const write = metricsWriter(o.out, !!o.resume);
-  const progress = createProgress(settings.steps, `pretrain ${o.task} (${choice.backend})`, start);
-  let lastEval: EvalLog | undefined;
-  const t0 = performance.now();
-  const manifest = (step: number): CheckpointManifest => ({
+  const manifest = (step: number, evalMetrics: Record<string, number> | null): CheckpointManifest => ({
     format: "reward-studio-checkpoint/1", task: o.task, architecture: policy.architecture, params: policy.params.count(), parent: null,
     run: { kind: "mle", step, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: null,
-    evalMetrics: lastEval?.metrics ?? null, createdAt: new Date().toISOString(),
+    evalMetrics, createdAt: new Date().toISOString(),
   });
-  const end = await trainMle(policy, optimizer, settings, {
-    onStep: (log) => { write(log); progress.update(log.step + 1, formatMetrics({ loss: log.loss, "samples/s": log.samplesPerSec })); },
-    onEval: async (log) => {
-      lastEval = log;
-      write(log);
-      progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`);
-      await save(o.out, policy, manifest(log.step + 1), optimizer); // resumable from here
-    },
-  }, start);
-  progress.stop();
-  if (!lastEval || lastEval.step !== end - 1) lastEval = { phase: "eval", step: end - 1, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
-  await save(o.out, policy, manifest(end), optimizer);
-  process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${formatMetrics(lastEval.metrics)}\n`);
+  await trainWithCheckpoints<MleStepLog>(
+    o, policy, optimizer, `pretrain ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
+    (log) => formatMetrics({ loss: log.loss, "samples/s": log.samplesPerSec }),
+    (cb) => trainMle(policy, optimizer, settings, cb, start),
+  );
   policy.dispose();
 }
 
@@ -145,31 +168,17 @@ export async function tune(o: TuneOptions): Promise<void> {
   const current = await loadCheckpoint(resuming ? o.out : o.from, resuming ? "--out" : "--from", resuming ? optimizer : undefined);
   const start = resuming ? (current.manifest.run?.step ?? 0) : 0;
   const policy = current.policy;
-  const write = metricsWriter(o.out, resuming);
-  const progress = createProgress(settings.steps, `tune ${o.task} (${choice.backend})`, start);
-  let lastEval: EvalLog | undefined;
-  const t0 = performance.now();
-  const manifest = (step: number): CheckpointManifest => ({
+  const manifest = (step: number, evalMetrics: Record<string, number> | null): CheckpointManifest => ({
     format: "reward-studio-checkpoint/1", task: o.task, architecture: policy.architecture, params: policy.params.count(), parent: path.resolve(o.from),
     run: { kind: "reinforce", step, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: spec,
-    evalMetrics: lastEval?.metrics ?? null, createdAt: new Date().toISOString(),
+    evalMetrics, createdAt: new Date().toISOString(),
   });
-  const end = await trainReinforce({ policy, reference: reference.policy, spec, ctx: shapeWorldRewardContext(), optimizer, settings }, {
-    onStep: (log) => {
-      write(log);
-      progress.update(log.step + 1, formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""));
-    },
-    onEval: async (log) => {
-      lastEval = log;
-      write(log);
-      progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`);
-      await save(o.out, policy, manifest(log.step + 1), optimizer); // resumable from here
-    },
-  }, start);
-  progress.stop();
-  if (!lastEval || lastEval.step !== end - 1) lastEval = { phase: "eval", step: end - 1, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
-  await save(o.out, policy, manifest(end), optimizer);
-  process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${formatMetrics(lastEval.metrics)}\n`);
+  const setup = { policy, reference: reference.policy, spec, ctx: shapeWorldRewardContext(), optimizer, settings };
+  await trainWithCheckpoints<ReinforceStepLog>(
+    { out: o.out, resume: resuming }, policy, optimizer, `tune ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
+    (log) => formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""),
+    (cb) => trainReinforce(setup, cb, start),
+  );
   policy.dispose();
   reference.policy.dispose();
 }

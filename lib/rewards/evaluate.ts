@@ -110,7 +110,11 @@ export function evaluate<T extends TaskId>(
     stats[t.key] = { ...meanStd(v), min: Math.min(...finiteVals), max: Math.max(...finiteVals) };
   });
   const byGroup = new Map<string, number[]>();
-  groups.forEach((g, i) => byGroup.set(g, [...(byGroup.get(g) ?? []), composite[i] as number]));
+  groups.forEach((g, i) => {
+    const list = byGroup.get(g);
+    if (list) list.push(composite[i] as number);
+    else byGroup.set(g, [composite[i] as number]);
+  });
   const flat = [...byGroup.values()].filter((c) => c.every(Number.isFinite) && Math.max(...c) - Math.min(...c) < 1e-12).length;
   return {
     keys: terms.map((t) => t.key),

@@ -6,12 +6,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { generateScene, type Scene } from "@/lib/data";
 import type { Box } from "@/lib/rewards";
-import { decodeLogits } from "../nn/decoder";
 import { ParamStore } from "../nn/params";
-import { padSequences, sampleSequences } from "../nn/sampling";
+import { decodeSequences, scoreSequences, type SequenceGrammar } from "../nn/sequence";
 import { vitEncode } from "../nn/vit";
 import { repeatRows, rgbBatch } from "../images";
-import type { Policy, SampleOptions } from "../types";
+import type { Policy } from "../types";
 import { DETECTION_SIZES, type DetectionConfig } from "./model";
 import { sincos2d } from "./posemb";
 import { BOS, decodeBoxes, encodeBoxes, EOS, grammarMask, PAD } from "./vocab";
@@ -57,39 +56,8 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
   const params = new ParamStore(seed);
   const { coding } = config;
   const masks = Array.from({ length: config.dec.maxLen - 1 }, (_, t) => grammarMask(coding, t));
-  const allowedAt = (t: number) => masks[t] as Float32Array;
-  const encode = (scenes: readonly Scene[]) => tf.tidy(() => vitEncode(params, config.vit, rgbBatch(scenes)));
-
-  /** log p and entropy of token rows given memory rows, [R] each. */
-  function scoreRows(memory: tf.Tensor3D, rows: readonly number[][]): { logp: tf.Tensor1D; entropy: tf.Tensor1D } {
-    return tf.tidy(() => {
-      const { tokens, weights } = padSequences(rows, PAD, config.dec.maxLen);
-      const [r, t] = tokens.shape;
-      const logits = decodeLogits(params, config.dec, tf.slice(tokens, [0, 0], [r, t - 1]), memory);
-      const mask = tf.tensor2d(masks.slice(0, t - 1).map((m) => Array.from(m)));
-      const logp = tf.logSoftmax(tf.add(logits, mask));
-      const next = tf.reshape(tf.oneHot(tf.reshape(tf.slice(tokens, [0, 1], [r, t - 1]), [-1]), config.dec.vocab), [r, t - 1, config.dec.vocab]);
-      // Entropy of each step's distribution; masked entries contribute 0 * finite.
-      const stepEntropy = tf.neg(tf.sum(tf.mul(tf.exp(logp), tf.maximum(logp, -1e4)), -1));
-      return {
-        logp: tf.sum(tf.mul(tf.sum(tf.mul(logp, next), -1), weights), -1) as tf.Tensor1D,
-        entropy: tf.sum(tf.mul(stepEntropy, weights), -1) as tf.Tensor1D,
-      };
-    });
-  }
-
-  async function decode(scenes: readonly Scene[], opts: SampleOptions & { greedy: boolean }) {
-    const memory = encode(scenes);
-    const rows = opts.n === 1 ? memory : repeatRows(memory, opts.n);
-    try {
-      return await sampleSequences(params, config.dec, rows, opts.rand, {
-        temperature: opts.temperature, greedy: opts.greedy, bos: BOS, eos: EOS, pad: PAD, allowedAt,
-      });
-    } finally {
-      memory.dispose();
-      if (rows !== memory) rows.dispose();
-    }
-  }
+  const grammar: SequenceGrammar = { bos: BOS, eos: EOS, pad: PAD, allowedAt: (t) => masks[t] as Float32Array };
+  const encoder = (scenes: readonly Scene[]) => () => tf.tidy(() => vitEncode(params, config.vit, rgbBatch(scenes)));
 
   const policy: Policy<"detection", DetectionActions> = {
     task: "detection",
@@ -100,21 +68,21 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
       const rows = scenes.map((s) => encodeBoxes(coding, rasterObjects(s)));
       return tf.tidy(() => {
         const memory = vitEncode(params, config.vit, rgbBatch(scenes));
-        const { logp } = scoreRows(memory, rows);
+        const { logp } = scoreSequences(params, config.dec, memory, rows, grammar);
         const tokens = rows.reduce((n, r) => n + r.length - 1, 0);
         return tf.div(tf.neg(tf.sum(logp)), tokens) as tf.Scalar;
       });
     },
     async sample(scenes, opts) {
-      const { rows, tokenProbs } = await decode(scenes, { ...opts, greedy: false });
+      const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { ...opts, greedy: false });
       return { actions: rows, outputs: rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i])) };
     },
     async greedy(scenes) {
-      const { rows, tokenProbs } = await decode(scenes, { n: 1, temperature: 1, rand: () => 0, greedy: true });
+      const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { n: 1, temperature: 1, rand: () => 0, greedy: true });
       return rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i]));
     },
     score(scenes, actions, n) {
-      return tf.tidy(() => scoreRows(repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions));
+      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, grammar));
     },
     outputSize: (o) => o.boxes.length,
     dispose: () => params.dispose(),
