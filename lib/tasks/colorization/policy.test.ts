@@ -5,12 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
 import { DEFAULT_REWARD_SPECS, evaluate, parseRewardSpec, RewardContext, shapeWorldTarget } from "@/lib/rewards";
+import { checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { fromArtifacts, toArtifacts, type CheckpointManifest } from "@/lib/training/checkpoint";
-import { mleStep, trainMle } from "@/lib/training/mle";
-import { loadCheckpointDir, saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
-import { reinforceStep } from "@/lib/training/reinforce";
-import { MleSettingsSchema, ReinforceSettingsSchema } from "@/lib/training/settings";
+import { ReinforceSettingsSchema } from "@/lib/training/settings";
 import { createRandom } from "../nn/random";
 import { tokensToRaster } from "./head";
 import { createColorizationPolicy, type ColorizationActions } from "./index";
@@ -53,17 +50,11 @@ describe("colorization policy (smoke size, wasm)", () => {
 
   it("an MLE step leaks no tensors, and a short run lowers the loss", async () => {
     const policy = smoke(1);
-    const opt = tf.train.adam(3e-3);
-    await mleStep(policy, opt, scenes, 1); // optimizer slots are created on the first step
-    const before = tf.memory().numTensors;
-    const first = await mleStep(policy, opt, scenes, 2);
-    expect(tf.memory().numTensors).toBe(before);
+    const { first, last, leaked } = await measureMleSteps(policy, scenes, 20);
+    expect(leaked).toBe(0);
     expect(first.loss).toBeLessThan(Math.log(81) + 0.1); // about uniform over the 81 bins at init
-    let last = first;
-    for (let i = 0; i < 20; i++) last = await mleStep(policy, opt, scenes, 3 + i);
     expect(last.loss).toBeLessThan(first.loss - 0.5);
     policy.dispose();
-    opt.dispose();
   });
 
   it("a REINFORCE step with the default spec leaks no tensors and logs every term", async () => {
@@ -71,11 +62,9 @@ describe("colorization policy (smoke size, wasm)", () => {
     const reference = smoke(1);
     const settings = ReinforceSettingsSchema.parse({ task: "colorization", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
     const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.colorization), ctx: new RewardContext(), optimizer: tf.train.adam(1e-3), settings };
-    const first = await reinforceStep(setup, scenes.slice(0, 2), 1);
+    const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     expect(first.kl).toBeCloseTo(0, 4); // same seed: identical weights
-    const before = tf.memory().numTensors;
-    const log = await reinforceStep(setup, scenes.slice(0, 2), 2);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(leaked).toBe(0);
     expect(Object.keys(log.terms)).toEqual(["colorfulness", "chroma_fidelity"]);
     expect(log.skipped).toBeUndefined();
     // Near-uniform bins at init: almost every one of the 256 locations is coloured.
@@ -132,20 +121,11 @@ describe("colorization policy (smoke size, wasm)", () => {
 
   it("saves and loads a checkpoint; the loaded model decodes identically", async () => {
     const policy = colorizationTask.createPolicy("smoke", 5);
-    const opt = tf.train.adam(1e-3);
-    const settings = MleSettingsSchema.parse({ task: "colorization", size: "smoke", steps: 2, batchSize: 2, lr: 1e-3 });
-    await trainMle(policy, opt, settings);
-    const manifest: CheckpointManifest = {
-      format: "reward-studio-checkpoint/1", task: "colorization", architecture: policy.architecture, params: policy.params.count(),
-      parent: null, run: { kind: "mle", step: 2, seed: 0, settings }, rewardSpec: null, evalMetrics: null, createdAt: new Date(0).toISOString(),
-    };
-    saveCheckpointDir(path.join(dir, "c1"), await toArtifacts(policy, manifest, opt));
-    const { policy: loaded, manifest: m2 } = await fromArtifacts(await loadCheckpointDir(path.join(dir, "c1")), tf.train.adam(1e-3));
+    const { manifest, loaded, loadedManifest: m2 } = await checkpointRoundTrip(policy, path.join(dir, "c1"));
     expect(m2).toEqual(manifest);
     expect(loaded.task).toBe("colorization");
     expect(await loaded.greedy(scenes)).toEqual(await policy.greedy(scenes));
     policy.dispose();
     loaded.dispose();
-    opt.dispose();
   });
 });

@@ -5,11 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
 import { DEFAULT_REWARD_SPECS, evaluate, parseRewardSpec, shapeWorldRewardContext, shapeWorldTarget, type DetectionOutput } from "@/lib/rewards";
+import { batchedAndSingleLogp, checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import {
-  fromArtifacts, MleSettingsSchema, mleStep, reinforceStep, ReinforceSettingsSchema, toArtifacts, trainMle, type CheckpointManifest,
-} from "@/lib/training";
-import { loadCheckpointDir, saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
+import { ReinforceSettingsSchema } from "@/lib/training";
 import { taskDefinition, type Policy } from "../index";
 import { createRandom } from "../nn/random";
 import type { DetectionActions } from "./index";
@@ -40,16 +38,10 @@ function expectValidOutput(o: DetectionOutput): void {
 describe("detection policy (smoke size, wasm)", () => {
   it("an MLE step leaks no tensors; a short MLE run lowers the loss", async () => {
     const policy = smoke(1);
-    const opt = tf.train.adam(3e-3);
-    await mleStep(policy, opt, scenes, 1); // optimizer slots are created on the first step
-    const before = tf.memory().numTensors;
-    const first = await mleStep(policy, opt, scenes, 2);
-    expect(tf.memory().numTensors).toBe(before);
-    let last = first;
-    for (let i = 0; i < 20; i++) last = await mleStep(policy, opt, scenes, 3 + i);
+    const { first, last, leaked } = await measureMleSteps(policy, scenes, 20);
+    expect(leaked).toBe(0);
     expect(last.loss).toBeLessThan(first.loss - 0.3);
     policy.dispose();
-    opt.dispose();
   });
 
   it("a REINFORCE step leaks no tensors and logs every detection term", async () => {
@@ -57,11 +49,9 @@ describe("detection policy (smoke size, wasm)", () => {
     const reference = smoke(1);
     const settings = ReinforceSettingsSchema.parse({ task: "detection", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
     const setup = { policy, reference, spec, ctx, optimizer: tf.train.adam(1e-3), settings };
-    const first = await reinforceStep(setup, scenes.slice(0, 2), 1);
+    const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     expect(first.kl).toBeCloseTo(0, 6); // same seed, same weights
-    const before = tf.memory().numTensors;
-    const log = await reinforceStep(setup, scenes.slice(0, 2), 2);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(leaked).toBe(0);
     expect(Object.keys(log.terms)).toEqual(["detection_reward", "coco_ap", "box_count_error"]);
     for (const v of [log.entropy, log.loss, log.gradNorm, log.outputSize, log.kl]) expect(Number.isFinite(v)).toBe(true);
     policy.dispose();
@@ -71,15 +61,8 @@ describe("detection policy (smoke size, wasm)", () => {
 
   it("log-probabilities of sampled outputs match a re-scoring of each row alone", async () => {
     const policy = smoke(7);
-    const { actions } = await policy.sample(scenes.slice(0, 2), { n: 3, temperature: 1, rand: createRandom(3) });
-    const a = tf.tidy(() => policy.score(scenes.slice(0, 2), actions, 3).logp);
-    const batched = Array.from(await a.data());
-    a.dispose();
-    for (let i = 0; i < actions.length; i++) {
-      const t = tf.tidy(() => policy.score([scenes[Math.floor(i / 3)]!], [actions[i]!], 1).logp);
-      expect(batched[i]).toBeCloseTo((await t.data())[0]!, 4);
-      t.dispose();
-    }
+    const { batched, singles } = await batchedAndSingleLogp(policy, scenes.slice(0, 2), 3, 3);
+    batched.forEach((v, i) => expect(v).toBeCloseTo(singles[i]!, 4));
     expect(batched.every((v) => v < 0)).toBe(true);
     policy.dispose();
   });
@@ -105,27 +88,15 @@ describe("detection policy (smoke size, wasm)", () => {
   });
 
   it("saves and loads a checkpoint; the loaded model decodes identically", async () => {
-    const task = taskDefinition("detection");
-    const policy = task.createPolicy("smoke", 5);
-    const opt = tf.train.adam(1e-3);
-    const settings = MleSettingsSchema.parse({ task: "detection", size: "smoke", steps: 2, batchSize: 2, lr: 1e-3 });
-    await trainMle(policy, opt, settings);
-    const manifest: CheckpointManifest = {
-      format: "reward-studio-checkpoint/1", task: "detection", architecture: policy.architecture, params: policy.params.count(),
-      parent: null, run: { kind: "mle", step: 2, seed: 0, settings }, rewardSpec: null, evalMetrics: null, createdAt: new Date(0).toISOString(),
-    };
-    saveCheckpointDir(path.join(dir, "d1"), await toArtifacts(policy, manifest, opt));
-    const opt2 = tf.train.adam(1e-3);
-    const { policy: loaded, manifest: m2 } = await fromArtifacts(await loadCheckpointDir(path.join(dir, "d1")), opt2);
+    const policy = taskDefinition("detection").createPolicy("smoke", 5);
+    const { manifest, loaded, loadedManifest: m2, optimizerWeights } = await checkpointRoundTrip(policy, path.join(dir, "d1"));
     expect(m2).toEqual(manifest);
     expect(loaded.params.count()).toBe(10_714);
     expect(await loaded.greedy(scenes)).toEqual(await policy.greedy(scenes));
     const rand = () => createRandom(11);
     expect((await loaded.sample(scenes, { n: 2, temperature: 2, rand: rand() })).actions).toEqual((await policy.sample(scenes, { n: 2, temperature: 2, rand: rand() })).actions);
-    expect((await opt2.getWeights()).length).toBe((await opt.getWeights()).length);
+    expect(optimizerWeights[1]).toBe(optimizerWeights[0]);
     policy.dispose();
     loaded.dispose();
-    opt.dispose();
-    opt2.dispose();
   });
 });

@@ -5,11 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
 import { DEFAULT_REWARD_SPECS, evaluate, parseRewardSpec, RewardContext, shapeWorldTarget } from "@/lib/rewards";
+import { checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { fromArtifacts, toArtifacts, type CheckpointManifest } from "@/lib/training/checkpoint";
 import { mleStep } from "@/lib/training/mle";
-import { loadCheckpointDir, saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
-import { reinforceStep } from "@/lib/training/reinforce";
 import { ReinforceSettingsSchema } from "@/lib/training/settings";
 import { createRandom } from "../nn/random";
 import { createPanopticPolicy, PANOPTIC_SIZES, type PanopticActions } from "./index";
@@ -39,13 +37,9 @@ describe("panoptic policy (smoke size, wasm)", () => {
 
   it("an MLE step leaks no tensors", async () => {
     const policy = smoke();
-    const opt = tf.train.adam(3e-3);
-    await mleStep(policy, opt, scenes, 1); // optimizer slots are created on the first step
-    const before = tf.memory().numTensors;
-    await mleStep(policy, opt, scenes, 2);
-    expect(tf.memory().numTensors).toBe(before);
+    const { leaked } = await measureMleSteps(policy, scenes, 0);
+    expect(leaked).toBe(0);
     policy.dispose();
-    opt.dispose();
   });
 
   it("a short MLE run lowers the loss", async () => {
@@ -65,11 +59,9 @@ describe("panoptic policy (smoke size, wasm)", () => {
     const reference = smoke();
     const settings = ReinforceSettingsSchema.parse({ task: "panoptic", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
     const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.panoptic), ctx: new RewardContext(), optimizer: tf.train.adam(1e-3), settings };
-    const first = await reinforceStep(setup, scenes.slice(0, 2), 1);
+    const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     expect(first.kl).toBeCloseTo(0, 3); // same seed, same weights (sums over 1024 locations)
-    const before = tf.memory().numTensors;
-    const log = await reinforceStep(setup, scenes.slice(0, 2), 2);
-    expect(tf.memory().numTensors).toBe(before);
+    expect(leaked).toBe(0);
     expect(Object.keys(log.terms)).toEqual(["pq", "segment_count_error"]);
     expect(log.skipped).toBeUndefined();
     for (const v of [log.entropy, log.loss, log.gradNorm, log.outputSize, log.kl]) expect(Number.isFinite(v)).toBe(true);
@@ -136,19 +128,11 @@ describe("panoptic policy (smoke size, wasm)", () => {
 
   it("saves and loads a checkpoint; the loaded model decodes identically", async () => {
     const policy = panopticTask.createPolicy("smoke", 5);
-    const opt = tf.train.adam(1e-3);
-    await mleStep(policy, opt, scenes, 1);
-    const manifest: CheckpointManifest = {
-      format: "reward-studio-checkpoint/1", task: "panoptic", architecture: policy.architecture, params: policy.params.count(),
-      parent: null, run: { kind: "mle", step: 1, seed: 0, settings: {} }, rewardSpec: null, evalMetrics: null, createdAt: new Date(0).toISOString(),
-    };
-    saveCheckpointDir(path.join(dir, "c1"), await toArtifacts(policy, manifest, opt));
-    const { policy: loaded, manifest: m2 } = await fromArtifacts(await loadCheckpointDir(path.join(dir, "c1")), tf.train.adam(1e-3));
+    const { manifest, loaded, loadedManifest: m2 } = await checkpointRoundTrip(policy, path.join(dir, "c1"));
     expect(m2).toEqual(manifest);
     expect(loaded.task).toBe("panoptic");
     expect(await loaded.greedy(scenes)).toEqual(await policy.greedy(scenes));
     policy.dispose();
     loaded.dispose();
-    opt.dispose();
   });
 });
