@@ -28,3 +28,25 @@ export function setLearningRate(optimizer: tf.Optimizer, lr: number): void {
 export function disposeMap(m: tf.NamedTensorMap): void {
   for (const t of Object.values(m)) t.dispose();
 }
+
+/**
+ * One optimizer update: gradients of `lossFn` w.r.t. `vars`, global-norm clipping at `maxNorm`,
+ * apply. A non-finite loss or gradient norm skips the update (it never reaches the weights).
+ */
+export async function gradientStep(
+  optimizer: tf.Optimizer, lossFn: () => tf.Scalar, vars: tf.Variable[], maxNorm: number,
+): Promise<{ loss: number; gradNorm: number; skipped?: string }> {
+  const { value, grads } = tf.variableGrads(lossFn, vars);
+  try {
+    const loss = (await value.data())[0] as number;
+    const gradNorm = await globalNorm(grads);
+    if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) return { loss, gradNorm, skipped: "non-finite loss or gradient" };
+    const clipped = clipByGlobalNorm(grads, gradNorm, maxNorm);
+    optimizer.applyGradients(clipped);
+    if (clipped !== grads) disposeMap(clipped);
+    return { loss, gradNorm };
+  } finally {
+    value.dispose();
+    disposeMap(grads);
+  }
+}

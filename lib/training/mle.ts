@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { createRandom, type Policy } from "@/lib/tasks";
 import { evaluatePolicy, imageSizeOf } from "./evaluate";
-import { clipByGlobalNorm, disposeMap, globalNorm, setLearningRate } from "./grads";
+import { gradientStep, setLearningRate } from "./grads";
 import { drawScenes, stepSeed } from "./scenes";
 import { learningRate, type MleSettings } from "./settings";
 
@@ -40,20 +40,8 @@ export interface TrainCallbacks<S> {
 /** One MLE update on `scenes`. Returns the loss and the gradient norm before clipping. */
 export async function mleStep(policy: Policy, optimizer: tf.Optimizer, scenes: Parameters<Policy["mleLoss"]>[0], seed: number): Promise<{ loss: number; gradNorm: number }> {
   const rand = createRandom(seed);
-  const vars = [...policy.params.vars.values()];
-  const { value, grads } = tf.variableGrads(() => policy.mleLoss(scenes, rand), vars);
-  try {
-    const loss = (await value.data())[0] as number;
-    const gradNorm = await globalNorm(grads);
-    if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) return { loss, gradNorm }; // skipped: never reaches the weights
-    const clipped = clipByGlobalNorm(grads, gradNorm, 1);
-    optimizer.applyGradients(clipped);
-    if (clipped !== grads) disposeMap(clipped);
-    return { loss, gradNorm };
-  } finally {
-    value.dispose();
-    disposeMap(grads);
-  }
+  const { loss, gradNorm } = await gradientStep(optimizer, () => policy.mleLoss(scenes, rand), [...policy.params.vars.values()], 1);
+  return { loss, gradNorm };
 }
 
 /**

@@ -11,7 +11,7 @@ import { createRandom, type Policy } from "@/lib/tasks";
 import type { Scene } from "@/lib/data";
 import { advantages } from "./baseline";
 import { evaluatePolicy, imageSizeOf } from "./evaluate";
-import { clipByGlobalNorm, disposeMap, globalNorm, setLearningRate } from "./grads";
+import { gradientStep, setLearningRate } from "./grads";
 import type { EvalLog, TrainCallbacks } from "./mle";
 import { drawScenes, stepSeed } from "./scenes";
 import { learningRate, type ReinforceSettings } from "./settings";
@@ -89,24 +89,12 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   // 4. Leave-one-out baseline (or the configured one): advantages are constants for the gradient.
   const adv = advantages(rewards.samples.map((s) => s.composite), n, settings.baseline);
   // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
-  const vars = [...policy.params.vars.values()];
-  const { value, grads } = tf.variableGrads(() => {
+  const step = await gradientStep(optimizer, () => {
     const scored = policy.score(scenes, actions, n);
     const pg = tf.neg(tf.mean(tf.mul(tf.tensor1d(Float32Array.from(adv)), scored.logp)));
     return (settings.entropyBonus > 0 ? tf.sub(pg, tf.mul(tf.mean(scored.entropy), settings.entropyBonus)) : pg) as tf.Scalar;
-  }, vars);
-  try {
-    const loss = (await value.data())[0] as number;
-    const gradNorm = await globalNorm(grads);
-    if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) return { ...log, loss, gradNorm, skipped: "non-finite loss or gradient" };
-    const clipped = clipByGlobalNorm(grads, gradNorm, settings.gradClip);
-    optimizer.applyGradients(clipped);
-    if (clipped !== grads) disposeMap(clipped);
-    return { ...log, loss, gradNorm };
-  } finally {
-    value.dispose();
-    disposeMap(grads);
-  }
+  }, [...policy.params.vars.values()], settings.gradClip);
+  return { ...log, ...step };
 }
 
 /** Tunes `setup.policy` for `settings.steps` steps from `startStep`; returns the step reached. */
