@@ -33,3 +33,47 @@ test.describe("every task tunes in the tab", () => {
     });
   }
 });
+
+test.describe("checkpoints in the browser", () => {
+  test("a stopped run is saved in IndexedDB, survives a reload and resumes to the end", async ({ page }) => {
+    test.setTimeout(240_000);
+    const runs = new RunsPage(page);
+    await runs.goto();
+    await runs.start({ task: "captioning", backend: "wasm", steps: 20 });
+    await expect(runs.rows.first()).toBeVisible({ timeout: 120_000 });
+    await page.getByRole("button", { name: "Stop" }).click();
+    await runs.waitForEnd(/stopped/);
+    await expect(page.getByTestId("run-saved")).toContainText("indexeddb://reward-studio/captioning-reinforce-");
+    const ran = await runs.rows.count();
+    expect(ran).toBeLessThan(20);
+
+    await page.reload();
+    await expect(runs.saved("mle")).toHaveCount(1);
+    const tuned = runs.saved("reinforce");
+    await expect(tuned).toHaveCount(1);
+    await expect(tuned).toHaveAttribute("data-step", String(ran));
+    await tuned.getByRole("button", { name: "Resume" }).click();
+    await runs.waitForEnd(/done/);
+    // The resumed run continues the same run: its first logged step is the one after the stop.
+    await expect(runs.rows.first().locator("td").first()).toHaveText(String(ran + 1));
+    await expect(runs.rows.last().locator("td").first()).toHaveText("20");
+    await expect(tuned).toHaveAttribute("data-step", "20");
+    await expect(tuned.getByRole("button", { name: "Resume" })).toHaveCount(0);
+
+    await tuned.getByRole("button", { name: "Delete" }).click();
+    await expect(runs.saved("reinforce")).toHaveCount(0);
+  });
+
+  test("tuning starts from the shipped MLE model and saves a child of it", async ({ page }) => {
+    test.setTimeout(180_000);
+    const runs = new RunsPage(page);
+    await runs.goto();
+    await runs.runToEnd({ task: "captioning", backend: "wasm", steps: 1, from: "shipped" });
+    await expect(page.getByTestId("run-eval")).toContainText("CIDEr");
+    const tuned = runs.saved("reinforce");
+    await expect(tuned).toHaveCount(1);
+    await expect(tuned).toContainText("/models/captioning/mle/model.json");
+    await expect(tuned).toContainText("188,699");
+    await expect(runs.saved("mle")).toHaveCount(0);
+  });
+});

@@ -1,22 +1,35 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { TASK_IDS } from "@/lib/rewards/task-types";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
 import type { BackendChoice } from "@/lib/training/backend";
+import type { StoredCheckpoint } from "@/lib/training/browser-checkpoints";
 import type { EvalLog } from "@/lib/training/mle";
 import type { ReinforceStepLog } from "@/lib/training/reinforce";
 import type { FromWorker, ToWorker } from "@/lib/training/worker-protocol";
+import { SavedCheckpoints } from "./saved-checkpoints";
 
-type Status = "idle" | "starting" | "pretraining" | "tuning" | "done" | "stopped" | "error";
+/** IndexedDB access lives in a module that pulls in TF.js: loaded only when needed. */
+const checkpoints = () => import("@/lib/training/browser-checkpoints");
+
+/** Where a run starts: a fresh smoke model, the task's shipped MLE model, or a saved checkpoint. */
+const FRESH = "fresh";
+const SHIPPED = "shipped";
+
+type Status = "idle" | "starting" | "pretraining" | "tuning" | "stopping" | "done" | "stopped" | "error";
 
 const fmt = (v: number | undefined, digits = 3) => (v === undefined || !Number.isFinite(v) ? "—" : Number(v.toPrecision(digits)).toString());
 
 /**
- * Runs a small REINFORCE tuning job in a Web Worker in this tab and shows every logged term as
- * it arrives. The worker runs lib/training unchanged (the CLI's trainers).
+ * Runs a REINFORCE tuning job in a Web Worker in this tab and shows every logged term as it
+ * arrives. The worker runs lib/training unchanged (the CLI's trainers) and saves the tuned
+ * model to IndexedDB at the end or where it was stopped; saved runs can be resumed.
  */
 export function TabRun() {
-  const [task, setTask] = useState<string>("captioning");
+  const [task, setTask] = useState<TaskId>("captioning");
+  const [from, setFrom] = useState(FRESH);
+  const [saved, setSaved] = useState<StoredCheckpoint[]>([]);
+  const [savedNote, setSavedNote] = useState("");
   const [backend, setBackend] = useState("auto");
   const [steps, setSteps] = useState(3);
   const [status, setStatus] = useState<Status>("idle");
@@ -26,9 +39,31 @@ export function TabRun() {
   const [message, setMessage] = useState("");
   const worker = useRef<Worker | null>(null);
 
-  useEffect(() => () => worker.current?.terminate(), []);
+  const refresh = useCallback(() => {
+    checkpoints()
+      .then((m) => m.listBrowserCheckpoints())
+      .then(setSaved)
+      .catch((err: unknown) => setSavedNote(`cannot read the checkpoints saved in this browser: ${err instanceof Error ? err.message : String(err)}`));
+  }, []);
 
-  function start() {
+  useEffect(() => {
+    refresh();
+    return () => worker.current?.terminate();
+  }, [refresh]);
+
+  async function startJob(job: { task: TaskId; from?: string; resume?: boolean }) {
+    const { shippedUri } = await checkpoints();
+    const uri = job.from === SHIPPED ? shippedUri(job.task, "mle") : job.from === FRESH ? undefined : job.from;
+    start({ task: job.task, backend, steps, size: "smoke", ...(uri ? { from: uri } : {}), ...(job.resume ? { resume: true } : {}) });
+  }
+
+  async function remove(c: StoredCheckpoint) {
+    await (await checkpoints()).removeBrowserCheckpoint(c.uri);
+    if (from === c.uri) setFrom(FRESH);
+    refresh();
+  }
+
+  function start(job: Record<string, unknown>) {
     worker.current?.terminate();
     const w = new Worker(new URL("../../lib/training/worker.ts", import.meta.url), { type: "module" });
     worker.current = w;
@@ -37,6 +72,7 @@ export function TabRun() {
     setRows([]);
     setEvalLog(null);
     setMessage("");
+    setSavedNote("");
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       if (m.type === "backend") setChoice(m.choice);
@@ -46,9 +82,13 @@ export function TabRun() {
         setRows((r) => [...r, m.log]);
       }
       if (m.type === "eval") setEvalLog(m.log);
+      if (m.type === "saved") {
+        setSavedNote(`Saved ${m.kind === "mle" ? "the MLE warm-up" : "the tuned model"} in this browser: ${m.uri} (step ${m.step} of ${m.of})`);
+        refresh();
+      }
       if (m.type === "done") {
-        setStatus("done");
-        setMessage(`${m.steps} steps on ${m.backend} in ${m.seconds.toFixed(1)} s`);
+        setStatus(m.stopped ? "stopped" : "done");
+        setMessage(`${m.stopped ? "stopped after" : ""} ${m.steps} steps on ${m.backend} in ${m.seconds.toFixed(1)} s`.trim());
         w.terminate();
       }
       if (m.type === "error") {
@@ -61,29 +101,41 @@ export function TabRun() {
       setStatus("error");
       setMessage(e.message || "the training worker failed to start");
     };
-    const msg: ToWorker = { type: "start", job: { task, backend, steps, size: "smoke" }, wasmPaths: "/tfjs/" };
+    const msg: ToWorker = { type: "start", job, wasmPaths: "/tfjs/" };
     w.postMessage(msg);
   }
 
   function stop() {
+    // The worker finishes the step in flight, saves the checkpoint, then reports "stopped".
     worker.current?.postMessage({ type: "stop" } satisfies ToWorker);
-    setStatus("stopped");
+    setStatus("stopping");
   }
 
-  const running = status === "starting" || status === "pretraining" || status === "tuning";
+  const running = status === "starting" || status === "pretraining" || status === "tuning" || status === "stopping";
+  const savedOfTask = saved.filter((c) => c.manifest.task === task);
   const keys = rows[0] ? Object.keys(rows[0].terms) : [];
   return (
     <section className="panel" aria-label="Tune in this tab">
       <h2>Tune in this tab</h2>
       <p className="muted">
-        A small (smoke-size) model: a few MLE steps, then REINFORCE against the task&apos;s default reward, trained by a Web
-        Worker in this tab. Every step logs each reward term, the composite, KL to the MLE model and entropy.
+        REINFORCE against the task&apos;s default reward, trained by a Web Worker in this tab, starting from the shipped
+        MLE model, a checkpoint saved in this browser, or a fresh small model given a few MLE steps first. Every step logs
+        each reward term, the composite, KL to the MLE model and entropy; the tuned model is saved in this browser when the
+        run ends or is stopped.
       </p>
       <div className="toolbar">
         <label>
           Task
-          <select value={task} onChange={(e) => setTask(e.target.value)} disabled={running}>
+          <select value={task} onChange={(e) => { setTask(e.target.value as TaskId); setFrom(FRESH); }} disabled={running}>
             {TASK_IDS.map((t) => <option key={t} value={t}>{t}</option>)}
+          </select>
+        </label>
+        <label>
+          Start from
+          <select value={from} onChange={(e) => setFrom(e.target.value)} disabled={running} aria-label="Start from">
+            <option value={FRESH}>new small model (a few MLE steps)</option>
+            <option value={SHIPPED}>shipped MLE model</option>
+            {savedOfTask.map((c) => <option key={c.uri} value={c.uri}>saved: {c.uri.replace("indexeddb://reward-studio/", "")}</option>)}
           </select>
         </label>
         <label>
@@ -96,7 +148,7 @@ export function TabRun() {
           Steps
           <input type="number" min={1} max={200} value={steps} onChange={(e) => setSteps(Number(e.target.value))} disabled={running} style={{ width: "5em" }} aria-label="Steps" />
         </label>
-        <button type="button" className="button" onClick={start} disabled={running}>Start</button>
+        <button type="button" className="button" onClick={() => void startJob({ task, from })} disabled={running}>Start</button>
         <button type="button" className="button" onClick={stop} disabled={!running}>Stop</button>
         <span data-testid="run-status" data-status={status}>{status}</span>
       </div>
@@ -106,6 +158,7 @@ export function TabRun() {
           {choice.skipped.length ? <span className="muted"> (skipped: {choice.skipped.map((s) => `${s.backend} — ${s.reason}`).join("; ")})</span> : null}
         </p>
       ) : null}
+      {savedNote ? <p className="muted" data-testid="run-saved">{savedNote}</p> : null}
       {message ? <p className={status === "error" ? "fail" : "muted"} role={status === "error" ? "alert" : undefined} data-testid="run-message">{message}</p> : null}
       {rows.length ? (
         <div style={{ overflowX: "auto" }}>
@@ -135,6 +188,13 @@ export function TabRun() {
           Held-out ({evalLog.count} val scenes, greedy): {Object.entries(evalLog.metrics).map(([k, v]) => `${k} ${fmt(v)}`).join(" · ")}
         </p>
       ) : null}
+      <h3>Checkpoints in this browser</h3>
+      <SavedCheckpoints
+        items={saved}
+        busy={running}
+        onResume={(c) => { setTask(c.manifest.task); void startJob({ task: c.manifest.task, from: c.uri, resume: true }); }}
+        onDelete={(c) => void remove(c)}
+      />
     </section>
   );
 }

@@ -16,15 +16,32 @@ export class RunsPage {
     await expect(this.page.getByRole("button", { name: "Start" })).toBeEnabled();
   }
 
-  /** Starts a run and waits until the worker reports done (or fails the test with its error). */
-  async runToEnd(opts: { task: string; backend: string; steps: number }): Promise<void> {
+  /** Fills the form and presses Start. `from`: "fresh" (default), "shipped" or a saved indexeddb:// address. */
+  async start(opts: { task: string; backend: string; steps: number; from?: string }): Promise<void> {
     await this.page.getByLabel("Task").selectOption(opts.task);
+    await this.page.getByLabel("Start from").selectOption(opts.from ?? "fresh");
     await this.page.getByLabel("Backend").selectOption(opts.backend);
     await this.page.getByLabel("Steps").fill(String(opts.steps));
     await this.page.getByRole("button", { name: "Start" }).click();
-    await expect(this.status).toHaveAttribute("data-status", /done|error/, { timeout: 180_000 });
+  }
+
+  /** Waits until the worker reports the end (done or stopped), or fails the test with its error. */
+  async waitForEnd(status: RegExp = /done|error/): Promise<void> {
+    await expect(this.status).toHaveAttribute("data-status", new RegExp(`${status.source}|error`), { timeout: 180_000 });
     if ((await this.status.getAttribute("data-status")) === "error") {
       throw new Error(`run failed: ${await this.page.getByTestId("run-message").textContent()}`);
     }
+  }
+
+  /** Starts a run and waits until the worker reports done (or fails the test with its error). */
+  async runToEnd(opts: { task: string; backend: string; steps: number; from?: string }): Promise<void> {
+    await this.start(opts);
+    await this.waitForEnd();
+  }
+
+  /** The rows of the saved-checkpoints table (IndexedDB of this browser). */
+  saved(kind?: "mle" | "reinforce"): Locator {
+    const rows = this.page.getByTestId("saved-checkpoint");
+    return kind ? rows.and(this.page.locator(`[data-kind="${kind}"]`)) : rows;
   }
 }

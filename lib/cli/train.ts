@@ -8,7 +8,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import {
-  evaluatePolicy, MleSettingsSchema, ReinforceSettingsSchema, toArtifacts, trainMle, trainReinforce,
+  evaluatePolicy, MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, toArtifacts, trainMle, trainReinforce,
   type CheckpointManifest, type EvalLog, type MleStepLog, type ReinforceStepLog,
 } from "@/lib/training";
 import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
@@ -36,12 +36,6 @@ const PRESETS = {
   tune: { default: { steps: 300, batchSize: 8, lr: 1e-4, warmup: 10, evalEvery: 100, evalCount: 200 }, smoke: { steps: 2, batchSize: 2, lr: 1e-4, warmup: 0, evalEvery: 2, evalCount: 8 } },
 } as const;
 
-/**
- * Per-task tuning learning rates where the default is too hot: colorization's 256 independent
- * chroma draws per image give large gradients (measured: lr 3e-4 collapses within 25 steps,
- * 3e-5 keeps fidelity; see docs/RESULTS.md).
- */
-const TUNE_LR: Partial<Record<TaskId, number>> = { colorization: 3e-5 };
 
 function pick<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -155,7 +149,7 @@ export async function tune(o: TuneOptions): Promise<void> {
   const spec = readSpec(o.reward, o.task);
   const preset = PRESETS.tune[o.smoke ? "smoke" : "default"];
   const parsed = ReinforceSettingsSchema.safeParse({
-    ...preset, task: o.task, backend: o.backend, ...(o.smoke ? { samples: 2 } : { lr: TUNE_LR[o.task] ?? preset.lr }),
+    ...preset, task: o.task, backend: o.backend, ...(o.smoke ? { samples: 2 } : TASK_TUNE_DEFAULTS[o.task]),
     ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, samples: o.samples, temperature: o.temperature, entropyBonus: o.entropyBonus }),
   });
   if (!parsed.success) throw settingsError(parsed.error);

@@ -41,10 +41,11 @@ export interface Policy<T extends TaskId = TaskId, A = unknown> {
   /** The most likely output per scene (greedy decoding / argmax). */
   greedy(scenes: readonly Scene[]): Promise<OutputOf<T>[]>;
   /**
-   * log p(actions | scene) and the policy's entropy along them, with gradient, both [B * n].
-   * Rows follow `actions` (scene = floor(row / n)).
+   * log p_t(actions | scene) and the entropy of p_t along them, with gradient, both [B * n],
+   * where p_t = softmax(logits / t) is the distribution `sample` draws from at temperature t
+   * (default 1). Rows follow `actions` (scene = floor(row / n)).
    */
-  score(scenes: readonly Scene[], actions: A, n: number): { logp: tf.Tensor1D; entropy: tf.Tensor1D };
+  score(scenes: readonly Scene[], actions: A, n: number, temperature?: number): { logp: tf.Tensor1D; entropy: tf.Tensor1D };
   /** Output size for logs: tokens, boxes, segments or coloured locations. */
   outputSize(output: OutputOf<T>): number;
   dispose(): void;

@@ -8,7 +8,8 @@ import { DEFAULT_REWARD_SPECS, parseRewardSpec, RewardContext } from "@/lib/rewa
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import { batchedAndSingleLogp, checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { ReinforceSettingsSchema } from "./settings";
+import { trainMle } from "./mle";
+import { MleSettingsSchema, ReinforceSettingsSchema } from "./settings";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rs-ckpt-"));
 beforeAll(useWasmBackend);
@@ -59,5 +60,16 @@ describe("captioning training (smoke size, wasm)", () => {
     expect(optimizerWeights[1]).toBe(optimizerWeights[0]);
     policy.dispose();
     loaded.dispose();
+  });
+
+  it("a stop requested from another task (a worker's stop message) ends training within a step", async () => {
+    const policy = smoke(2);
+    const opt = tf.train.adam(1e-3);
+    const ctrl = new AbortController();
+    setTimeout(() => ctrl.abort(), 0); // queued as a macrotask, as a worker's onmessage would be
+    const reached = await trainMle(policy, opt, MleSettingsSchema.parse({ task: "captioning", size: "smoke", steps: 500, batchSize: 2, lr: 1e-3 }), { signal: ctrl.signal });
+    expect(reached).toBeLessThan(3);
+    opt.dispose();
+    policy.dispose();
   });
 });

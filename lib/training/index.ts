@@ -5,7 +5,7 @@
  */
 export { selectBackend, parseBackendRequest, BACKEND_NAMES, type BackendName, type BackendChoice, type BackendRequest } from "./backend";
 export { advantages, BASELINES, type Baseline } from "./baseline";
-export { MleSettingsSchema, ReinforceSettingsSchema, learningRate, type MleSettings, type ReinforceSettings } from "./settings";
+export { MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, learningRate, type MleSettings, type ReinforceSettings } from "./settings";
 export { trainMle, mleStep, type MleStepLog, type EvalLog, type TrainCallbacks } from "./mle";
 export { trainReinforce, reinforceStep, type ReinforceStepLog, type ReinforceSetup } from "./reinforce";
 export { evaluatePolicy, imageSizeOf } from "./evaluate";

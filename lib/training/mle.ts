@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { createRandom, type Policy } from "@/lib/tasks";
 import { evaluatePolicy, imageSizeOf } from "./evaluate";
 import { gradientStep, setLearningRate } from "./grads";
-import { drawScenes, stepSeed } from "./scenes";
+import { drawScenes, stepSeed, yieldToEventLoop } from "./scenes";
 import { learningRate, type MleSettings } from "./settings";
 
 export interface MleStepLog {
@@ -51,7 +51,9 @@ export async function mleStep(policy: Policy, optimizer: tf.Optimizer, scenes: P
 export async function trainMle(policy: Policy, optimizer: tf.Optimizer, settings: MleSettings, cb: TrainCallbacks<MleStepLog> = {}, startStep = 0): Promise<number> {
   const size = imageSizeOf(policy);
   let step = startStep;
-  for (; step < settings.steps && !cb.signal?.aborted; step++) {
+  for (; step < settings.steps; step++) {
+    await yieldToEventLoop(); // a Web Worker only sees a "stop" message between macrotasks
+    if (cb.signal?.aborted) break;
     const t0 = performance.now();
     // 1. Data: a fresh batch of training scenes, seeded by (run seed, step).
     const seed = stepSeed(settings.seed, step);

@@ -1,7 +1,9 @@
 /**
  * REINFORCE tuning, exactly as ../shared/DESIGN.md says: N >= 2 samples per input at
- * temperature t, a composite reward from a RewardSpec, the leave-one-out baseline,
- * loss = -mean_i (R_i - b_i) log p(y_i | x) (minus an optional entropy bonus), KL to the frozen
+ * temperature t (the policy tuned is p_t = softmax(logits / t): samples, log p, KL and entropy
+ * are all of p_t, so the gradient is on-policy at any t, and t = 1 is the plain model), a
+ * composite reward from a RewardSpec, the leave-one-out baseline,
+ * loss = -mean_i (R_i - b_i) log p_t(y_i | x) (minus an optional entropy bonus), KL to the frozen
  * MLE model folded into the reward by the spec's kl.beta, global-norm clipping. A non-finite
  * reward or loss skips the update and is reported; it never reaches the weights.
  */
@@ -13,7 +15,7 @@ import { advantages } from "./baseline";
 import { evaluatePolicy, imageSizeOf } from "./evaluate";
 import { gradientStep, setLearningRate } from "./grads";
 import type { EvalLog, TrainCallbacks } from "./mle";
-import { drawScenes, stepSeed } from "./scenes";
+import { drawScenes, stepSeed, yieldToEventLoop } from "./scenes";
 import { learningRate, type ReinforceSettings } from "./settings";
 
 export interface ReinforceStepLog {
@@ -22,7 +24,7 @@ export interface ReinforceStepLog {
   /** Each term's raw mean and std over the step's samples. */
   terms: Record<string, { mean: number; std: number }>;
   composite: { mean: number; std: number };
-  /** Mean per-sample KL estimate to the MLE model, log p - log p_mle. */
+  /** Mean per-sample KL estimate to the MLE model at the sampling temperature, log p_t - log p_mle,t. */
   kl: number;
   entropy: number;
   /** Fraction of inputs whose N samples all got the same reward (no learning signal). */
@@ -66,10 +68,11 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   // 1. Sample N outputs per input from the current policy.
   const { actions, outputs } = await policy.sample(scenes, { n, temperature: settings.temperature, rand: createRandom(seed) });
   // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
-  const cur = tf.tidy(() => policy.score(scenes, actions, n));
+  const t = settings.temperature;
+  const cur = tf.tidy(() => policy.score(scenes, actions, n, t));
   const logp = await read(cur.logp);
   const entropy = await read(cur.entropy);
-  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, n).logp));
+  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, n, t).logp));
   const mleOutputs = spec.terms.some((t) => DRIFT_TERMS.has(t.term)) ? await reference.greedy(scenes) : undefined;
   // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).
   const targets = Object.fromEntries(scenes.map((s, b) => [String(b), shapeWorldTarget(policy.task, s)]));
@@ -90,7 +93,7 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const adv = advantages(rewards.samples.map((s) => s.composite), n, settings.baseline);
   // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
   const step = await gradientStep(optimizer, () => {
-    const scored = policy.score(scenes, actions, n);
+    const scored = policy.score(scenes, actions, n, t);
     const pg = tf.neg(tf.mean(tf.mul(tf.tensor1d(Float32Array.from(adv)), scored.logp)));
     return (settings.entropyBonus > 0 ? tf.sub(pg, tf.mul(tf.mean(scored.entropy), settings.entropyBonus)) : pg) as tf.Scalar;
   }, [...policy.params.vars.values()], settings.gradClip);
@@ -102,7 +105,9 @@ export async function trainReinforce(setup: ReinforceSetup, cb: TrainCallbacks<R
   const { settings, optimizer, policy } = setup;
   const size = imageSizeOf(policy);
   let step = startStep;
-  for (; step < settings.steps && !cb.signal?.aborted; step++) {
+  for (; step < settings.steps; step++) {
+    await yieldToEventLoop(); // a Web Worker only sees a "stop" message between macrotasks
+    if (cb.signal?.aborted) break;
     const t0 = performance.now();
     const seed = stepSeed(settings.seed, step);
     const scenes = drawScenes(createRandom(seed), "train", settings.batchSize, size);

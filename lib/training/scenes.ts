@@ -15,3 +15,11 @@ export function heldOutScenes(split: Split, count: number, size = 32): Scene[] {
 export function stepSeed(seed: number, step: number): number {
   return (Math.imul(seed + 1, 0x9e3779b1) ^ Math.imul(step + 1, 0x85ebca6b)) >>> 0;
 }
+
+/**
+ * Lets queued events run (a worker's "stop" message, UI work). On WASM and CPU every op and
+ * every `data()` read settles as a microtask, so without this a training loop never yields.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

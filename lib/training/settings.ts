@@ -3,7 +3,7 @@
  * fail loudly, after nanoGPT's configurator). `size: "smoke"` is the tiny model CI trains.
  */
 import { z } from "zod";
-import { TASK_IDS } from "@/lib/rewards";
+import { TASK_IDS, type TaskId } from "@/lib/rewards";
 import { BACKEND_NAMES } from "./backend";
 import { BASELINES } from "./baseline";
 
@@ -44,3 +44,13 @@ export function learningRate(s: { lr: number; warmup: number; steps: number }, s
   const progress = Math.min(1, (step - s.warmup) / Math.max(1, s.steps - s.warmup));
   return s.lr * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
 }
+
+/**
+ * Per-task tuning settings where the general defaults (lr 1e-4, temperature 1) do not fit,
+ * used by the CLI and the tab alike (measurements in docs/RESULTS.md):
+ * - colorization: 256 independent chroma draws per image give large gradients (lr 3e-4
+ *   collapses within 25 steps; 3e-5 keeps fidelity).
+ */
+export const TASK_TUNE_DEFAULTS: Partial<Record<TaskId, Partial<Pick<ReinforceSettings, "lr" | "temperature">>>> = {
+  colorization: { lr: 3e-5 },
+};

@@ -8,20 +8,28 @@ import type { BackendChoice } from "./backend";
 import type { EvalLog, MleStepLog } from "./mle";
 import type { ReinforceStepLog } from "./reinforce";
 
-/** A tuning job for the tab: MLE warm-up steps, then REINFORCE with the task's default reward. */
+/**
+ * A tuning job for the tab: REINFORCE with the task's default reward, starting from
+ * - nothing (`from` absent): a fresh model of `size`, given `pretrainSteps` MLE steps first;
+ * - a checkpoint (`from`: a shipped /models/<task>/mle/model.json or an indexeddb:// one);
+ * - or, with `resume`, the tab run saved at `from`, continued with its own settings.
+ */
 export const TabJobSchema = z
   .object({
     task: z.enum(TASK_IDS),
     backend: z.enum(["auto", "webgpu", "webgl", "wasm", "cpu"]).default("auto"),
     size: z.enum(["default", "smoke"]).default("smoke"),
     pretrainSteps: z.number().int().min(0).max(5000).default(2),
+    from: z.string().min(1).max(500).optional(),
+    resume: z.boolean().default(false),
     steps: z.number().int().min(1).max(5000).default(3),
     batchSize: z.number().int().min(1).max(64).default(2),
     samples: z.number().int().min(2).max(16).default(2),
     seed: z.number().int().min(0).default(0),
     evalCount: z.number().int().min(1).max(500).default(8),
   })
-  .strict();
+  .strict()
+  .refine((j) => !j.resume || j.from !== undefined, { message: "resume needs the checkpoint to continue in `from`", path: ["from"] });
 export type TabJob = z.output<typeof TabJobSchema>;
 
 export type ToWorker = { type: "start"; job: unknown; wasmPaths: string } | { type: "stop" };
@@ -31,5 +39,7 @@ export type FromWorker =
   | { type: "mle-step"; log: MleStepLog }
   | { type: "step"; log: ReinforceStepLog }
   | { type: "eval"; log: EvalLog }
-  | { type: "done"; steps: number; backend: string; seconds: number }
+  /** A checkpoint was written to IndexedDB (after the MLE warm-up, and at the end or stop). */
+  | { type: "saved"; uri: string; kind: "mle" | "reinforce"; step: number; of: number }
+  | { type: "done"; steps: number; stopped: boolean; backend: string; seconds: number }
   | { type: "error"; message: string };

@@ -1,51 +1,131 @@
 /// <reference lib="webworker" />
 /**
- * The training Web Worker: runs MLE warm-up then REINFORCE (lib/training, unchanged) in the
- * tab, on the backend `auto` picks (WebGPU, WebGL, WASM, CPU) or the one requested, and posts
- * every step's log to the page.
+ * The training Web Worker: REINFORCE (lib/training, unchanged) in the tab, on the backend
+ * `auto` picks (WebGPU, WebGL, WASM, CPU) or the one requested, posting every step's log to the
+ * page. It starts from a fresh model (with a short MLE warm-up), from a checkpoint (shipped on
+ * the server or saved in this browser), or resumes a tab run saved earlier. The tuned policy
+ * is saved to IndexedDB with its optimizer state at the end, or where the user stopped it, so
+ * the run can be resumed.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext } from "@/lib/rewards";
-import { taskDefinition } from "@/lib/tasks";
+import { DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { taskDefinition, type Policy } from "@/lib/tasks";
 import { selectBackend } from "./backend";
+import { loadBrowserCheckpoint, newBrowserUri, saveBrowserCheckpoint } from "./browser-checkpoints";
+import { fromArtifacts, toArtifacts, type CheckpointManifest } from "./checkpoint";
 import { trainMle } from "./mle";
 import { trainReinforce } from "./reinforce";
-import { MleSettingsSchema, ReinforceSettingsSchema } from "./settings";
-import { TabJobSchema, type FromWorker, type ToWorker } from "./worker-protocol";
+import { MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, type ReinforceSettings } from "./settings";
+import { TabJobSchema, type FromWorker, type TabJob, type ToWorker } from "./worker-protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker) => scope.postMessage(m);
 let abort: AbortController | null = null;
 
+/** What a run starts from: the policy to tune, its frozen reference, and where to save. */
+interface Start {
+  policy: Policy;
+  reference: Policy;
+  parent: string;
+  settings: ReinforceSettings;
+  spec: RewardSpec;
+  optimizer: tf.Optimizer;
+  step: number;
+  uri: string;
+}
+
+function manifest(task: TaskId, policy: Policy, m: Pick<CheckpointManifest, "parent" | "run" | "rewardSpec" | "evalMetrics">): CheckpointManifest {
+  return { format: "reward-studio-checkpoint/1", task, architecture: policy.architecture, params: policy.params.count(), ...m, createdAt: new Date().toISOString() };
+}
+
+async function loadPolicy(uri: string, task: TaskId, optimizer?: tf.Optimizer) {
+  const loaded = await fromArtifacts(await loadBrowserCheckpoint(uri), optimizer);
+  if (loaded.manifest.task !== task) {
+    loaded.policy.dispose();
+    throw new Error(`checkpoint ${uri} is a ${loaded.manifest.task} model, not ${task}`);
+  }
+  return loaded;
+}
+
+async function prepare(job: TabJob, backend: string, held: Policy[]): Promise<Start> {
+  const tuneSettings = () => ReinforceSettingsSchema.parse({
+    task: job.task, steps: job.steps, batchSize: job.batchSize, samples: job.samples, lr: 1e-4, ...TASK_TUNE_DEFAULTS[job.task],
+    seed: job.seed, evalEvery: job.steps, evalCount: job.evalCount,
+  });
+  const spec = parseRewardSpec(DEFAULT_REWARD_SPECS[job.task]);
+  if (job.resume && job.from) {
+    // Continue the saved run: its settings, reward, reference and optimizer state.
+    const first = await loadBrowserCheckpoint(job.from);
+    const m = (first.userDefinedMetadata as { manifest: CheckpointManifest }).manifest;
+    if (m.run?.kind !== "reinforce" || !m.parent || !m.rewardSpec) throw new Error(`checkpoint ${job.from} is not a tuning run that can be resumed`);
+    const settings = ReinforceSettingsSchema.parse(m.run.settings);
+    if (m.run.step >= settings.steps) throw new Error(`the run saved at ${job.from} is complete (${m.run.step} of ${settings.steps} steps)`);
+    const optimizer = tf.train.adam(settings.lr);
+    const { policy } = await fromArtifacts(first, optimizer);
+    held.push(policy);
+    const reference = (await loadPolicy(m.parent, job.task)).policy;
+    held.push(reference);
+    return { policy, reference, parent: m.parent, settings, spec: parseRewardSpec(m.rewardSpec), optimizer, step: m.run.step, uri: job.from };
+  }
+  const settings = tuneSettings();
+  const uri = newBrowserUri(job.task, "reinforce");
+  if (job.from) {
+    const policy = (await loadPolicy(job.from, job.task)).policy;
+    held.push(policy);
+    const reference = (await loadPolicy(job.from, job.task)).policy;
+    held.push(reference);
+    return { policy, reference, parent: job.from, settings, spec, optimizer: tf.train.adam(settings.lr), step: 0, uri };
+  }
+  // A fresh model: a few MLE steps so there is something to tune; saved as the run's parent.
+  const task = taskDefinition(job.task);
+  const policy = task.createPolicy(job.size, job.seed);
+  held.push(policy);
+  const reference = task.createPolicy(job.size, job.seed);
+  held.push(reference);
+  const mle = MleSettingsSchema.parse({ task: job.task, size: job.size, steps: Math.max(1, job.pretrainSteps), batchSize: 8, lr: 1e-3, seed: job.seed });
+  let done = 0;
+  if (job.pretrainSteps > 0) {
+    const opt = tf.train.adam(mle.lr);
+    done = await trainMle(policy, opt, mle, { onStep: (log) => post({ type: "mle-step", log }), signal: abort?.signal });
+    opt.dispose();
+  }
+  for (const [name, v] of policy.params.vars) reference.params.vars.get(name)?.assign(v);
+  const parent = newBrowserUri(job.task, "mle");
+  await saveBrowserCheckpoint(parent, await toArtifacts(reference, manifest(job.task, reference, {
+    parent: null, run: { kind: "mle", step: done, seed: job.seed, settings: mle, backend }, rewardSpec: null, evalMetrics: null,
+  })));
+  post({ type: "saved", uri: parent, kind: "mle", step: done, of: mle.steps });
+  return { policy, reference, parent, settings, spec, optimizer: tf.train.adam(settings.lr), step: 0, uri };
+}
+
 async function run(raw: unknown, wasmPaths: string): Promise<void> {
   const job = TabJobSchema.parse(raw);
   const t0 = performance.now();
-  post({ type: "backend", choice: await selectBackend(job.backend, { wasmPaths }) });
-  const task = taskDefinition(job.task);
-  const policy = task.createPolicy(job.size, job.seed);
-  const reference = task.createPolicy(job.size, job.seed);
+  const choice = await selectBackend(job.backend, { wasmPaths });
+  post({ type: "backend", choice });
   abort = new AbortController();
+  const held: Policy[] = [];
   try {
-    // 1. A few MLE steps, so the policy has something to tune; the reference gets the same.
-    const mle = MleSettingsSchema.parse({ task: job.task, size: job.size, steps: Math.max(1, job.pretrainSteps), batchSize: 8, lr: 1e-3, seed: job.seed });
-    if (job.pretrainSteps > 0) {
-      await trainMle(policy, tf.train.adam(mle.lr), mle, { onStep: (log) => post({ type: "mle-step", log }), signal: abort.signal });
-      for (const [name, v] of policy.params.vars) reference.params.vars.get(name)?.assign(v);
-    }
-    // 2. REINFORCE with the task's default reward (the paper's choice).
-    const settings = ReinforceSettingsSchema.parse({
-      task: job.task, steps: job.steps, batchSize: job.batchSize, samples: job.samples, lr: 1e-4, seed: job.seed, evalEvery: job.steps, evalCount: job.evalCount,
-    });
+    const s = await prepare(job, choice.backend, held);
+    let evalMetrics: Record<string, number> | null = null;
     const ctx = shapeWorldRewardContext({ scenes: 200 });
-    const spec = parseRewardSpec(DEFAULT_REWARD_SPECS[job.task]);
-    const steps = await trainReinforce(
-      { policy, reference, spec, ctx, optimizer: tf.train.adam(settings.lr), settings },
-      { onStep: (log) => post({ type: "step", log }), onEval: (log) => post({ type: "eval", log }), signal: abort.signal },
+    const reached = await trainReinforce(
+      { policy: s.policy, reference: s.reference, spec: s.spec, ctx, optimizer: s.optimizer, settings: s.settings },
+      {
+        onStep: (log) => post({ type: "step", log }),
+        onEval: (log) => { evalMetrics = log.metrics; post({ type: "eval", log }); },
+        signal: abort.signal,
+      },
+      s.step,
     );
-    post({ type: "done", steps, backend: tf.getBackend(), seconds: (performance.now() - t0) / 1000 });
+    await saveBrowserCheckpoint(s.uri, await toArtifacts(s.policy, manifest(job.task, s.policy, {
+      parent: s.parent, run: { kind: "reinforce", step: reached, seed: s.settings.seed, settings: s.settings, backend: choice.backend }, rewardSpec: s.spec, evalMetrics,
+    }), s.optimizer));
+    post({ type: "saved", uri: s.uri, kind: "reinforce", step: reached, of: s.settings.steps });
+    s.optimizer.dispose();
+    post({ type: "done", steps: reached, stopped: reached < s.settings.steps, backend: tf.getBackend(), seconds: (performance.now() - t0) / 1000 });
   } finally {
-    policy.dispose();
-    reference.dispose();
+    for (const p of held) p.dispose();
     abort = null;
   }
 }

@@ -56,8 +56,8 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
       const { rows } = await decodeSequences(params, config.dec, encoder(scenes), GRAMMAR, { n: 1, temperature: 1, rand: () => 0, greedy: true });
       return rows.map((a) => ({ text: decodeCaption(a) }));
     },
-    score(scenes, actions, n) {
-      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, GRAMMAR));
+    score(scenes, actions, n, temperature = 1) {
+      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, GRAMMAR, temperature));
     },
     outputSize: (o) => (o.text ? o.text.split(" ").length : 0),
     dispose: () => params.dispose(),

@@ -99,8 +99,8 @@ export function createColorizationPolicy(config: ColorizationConfig = COLORIZATI
       }
       return scenes.map((scene, b) => render(scene, data.slice(b * locations, (b + 1) * locations)));
     },
-    score(scenes, actions, n) {
-      return tf.tidy(() => scoreRows(repeatRows(chromaLogits(scenes), n), actions));
+    score(scenes, actions, n, temperature = 1) {
+      return tf.tidy(() => scoreRows(tf.div(repeatRows(chromaLogits(scenes), n), temperature), actions));
     },
     outputSize: (o) => colouredBlocks(o.rgb, size, block),
     dispose: () => params.dispose(),

@@ -81,8 +81,8 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
       const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { n: 1, temperature: 1, rand: () => 0, greedy: true });
       return rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i]));
     },
-    score(scenes, actions, n) {
-      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, grammar));
+    score(scenes, actions, n, temperature = 1) {
+      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, grammar, temperature));
     },
     outputSize: (o) => o.boxes.length,
     dispose: () => params.dispose(),

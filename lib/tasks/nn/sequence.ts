@@ -16,18 +16,20 @@ export interface SequenceGrammar {
 
 /**
  * log p(rows | memory) and the entropy of each step's (masked) distribution along the rows,
- * summed per row up to and including EOS: [R] each, with gradient. `memory` [R, S, D].
+ * summed per row up to and including EOS: [R] each, with gradient. `memory` [R, S, D]. At
+ * `temperature` t the distribution is softmax(masked logits / t), the one sampling draws from.
  * Shared by every encoder-decoder task (captioning, detection).
  */
 export function scoreSequences(
-  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rows: readonly number[][], grammar: SequenceGrammar,
+  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rows: readonly number[][], grammar: SequenceGrammar, temperature = 1,
 ): { logp: tf.Tensor1D; entropy: tf.Tensor1D } {
   return tf.tidy(() => {
     const { tokens, weights } = padSequences(rows, grammar.pad, cfg.maxLen);
     const [r, t] = tokens.shape;
     const logits = decodeLogits(p, cfg, tf.slice(tokens, [0, 0], [r, t - 1]), memory);
     const mask = tf.tensor2d(Array.from({ length: t - 1 }, (_, i) => Array.from(grammar.allowedAt(i))));
-    const logp = tf.logSoftmax(tf.add(logits, mask));
+    const masked = tf.add(logits, mask);
+    const logp = tf.logSoftmax(temperature === 1 ? masked : tf.div(masked, temperature));
     const next = tf.reshape(tf.oneHot(tf.reshape(tf.slice(tokens, [0, 1], [r, t - 1]), [-1]), cfg.vocab), [r, t - 1, cfg.vocab]);
     // Entropy of each step's distribution; masked entries contribute 0 * finite.
     const stepEntropy = tf.neg(tf.sum(tf.mul(tf.exp(logp), tf.maximum(logp, -1e4)), -1));

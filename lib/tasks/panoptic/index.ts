@@ -7,7 +7,8 @@
  * only add variance to REINFORCE). Hence, over locations l,
  *   log p(y | x) = sum_l log p(c_l) + sum_{l: c_l thing} log q(s_l),
  *   entropy     = sum_l H(p_l) + P_l(thing) H(q_l)   (the exact entropy of that two-stage draw).
- * Scores are at temperature 1; samples at the requested temperature (as captioning does).
+ * `score` at temperature t rates the tempered distribution softmax(logits / t) that `sample` draws
+ * from at t (the policy REINFORCE tunes); greedy decoding is the same argmax at every t.
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { generateScene, type Scene } from "@/lib/data";
@@ -115,8 +116,8 @@ export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.def
     async greedy(scenes) {
       return (await draw(scenes, 1, 1, () => 0, true)).map(convert);
     },
-    score(scenes, actions, n) {
-      return tf.tidy(() => scoreLogits(repeatRows(logitsOf(scenes), n), actions));
+    score(scenes, actions, n, temperature = 1) {
+      return tf.tidy(() => scoreLogits(tf.div(repeatRows(logitsOf(scenes), n), temperature), actions));
     },
     outputSize: (o) => o.segments.length,
     dispose: () => params.dispose(),

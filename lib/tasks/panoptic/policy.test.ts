@@ -10,7 +10,8 @@ import { useWasmBackend } from "@/lib/testing/tf-backend";
 import { mleStep } from "@/lib/training/mle";
 import { ReinforceSettingsSchema } from "@/lib/training/settings";
 import { createRandom } from "../nn/random";
-import { createPanopticPolicy, PANOPTIC_SIZES, type PanopticActions } from "./index";
+import { rgbBatch } from "../images";
+import { createPanopticPolicy, NUM_CLASSES, panopticLogits, PANOPTIC_SIZES, type PanopticActions } from "./index";
 import { panopticTask } from "./task";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rs-panoptic-"));
@@ -134,5 +135,30 @@ describe("panoptic policy (smoke size, wasm)", () => {
     expect(await loaded.greedy(scenes)).toEqual(await policy.greedy(scenes));
     policy.dispose();
     loaded.dispose();
+  });
+
+  it("scores at temperature t the tempered distribution softmax(logits / t) that sampling draws from", async () => {
+    const policy = smoke();
+    const { actions } = await policy.sample(scenes.slice(0, 2), { n: 2, temperature: 0.5, rand: createRandom(4) });
+    const logits = await tf.tidy(() => panopticLogits(policy.params, PANOPTIC_SIZES.smoke, rgbBatch(scenes.slice(0, 2)))).array();
+    const slots = PANOPTIC_SIZES.smoke.slots;
+    const logSoftmax = (z: number[], t: number, k: number) => {
+      const m = Math.max(...z.map((v) => v / t));
+      return z[k]! / t - m - Math.log(z.reduce((a, v) => a + Math.exp(v / t - m), 0));
+    };
+    for (const t of [1, 0.5]) {
+      const scored = await values(tf.tidy(() => policy.score(scenes.slice(0, 2), actions, 2, t).logp));
+      actions.forEach((a, r) => {
+        let expected = 0;
+        (logits[Math.floor(r / 2)] as number[][]).forEach((z, l) => {
+          const c = a.classes[l]!;
+          expected += logSoftmax(z.slice(0, NUM_CLASSES), t, c);
+          if (a.slots[l]! > 0) expected += logSoftmax(z.slice(NUM_CLASSES, NUM_CLASSES + slots), t, a.slots[l]! - 1);
+        });
+        expect(scored[r]).toBeCloseTo(expected, 1);
+        expect(Math.abs(scored[r]! - expected) / Math.abs(expected)).toBeLessThan(1e-4);
+      });
+    }
+    policy.dispose();
   });
 });

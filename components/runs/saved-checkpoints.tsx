@@ -1,0 +1,52 @@
+"use client";
+
+import type { StoredCheckpoint } from "@/lib/training/browser-checkpoints";
+
+const fmtMetric = (v: number) => Number(v.toPrecision(3)).toString();
+
+/**
+ * The checkpoints this browser holds in IndexedDB: what each is (task, kind, step, parent,
+ * held-out metrics), with Resume for a stopped tuning run, and Delete.
+ */
+export function SavedCheckpoints(props: {
+  items: StoredCheckpoint[];
+  busy: boolean;
+  onResume: (c: StoredCheckpoint) => void;
+  onDelete: (c: StoredCheckpoint) => void;
+}) {
+  if (props.items.length === 0) {
+    return <p className="muted" data-testid="saved-empty">No checkpoints saved in this browser yet: every tab run saves one when it ends or is stopped.</p>;
+  }
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <table className="table" data-testid="saved-checkpoints">
+        <thead>
+          <tr><th>checkpoint</th><th>task</th><th>kind</th><th>step</th><th>params</th><th>parent</th><th>held-out (greedy)</th><th>saved</th><th /></tr>
+        </thead>
+        <tbody>
+          {props.items.map((c) => {
+            const run = c.manifest.run;
+            const settings = run?.settings as { steps?: number } | undefined;
+            const resumable = run?.kind === "reinforce" && settings?.steps !== undefined && run.step < settings.steps && !!c.manifest.parent;
+            return (
+              <tr key={c.uri} data-testid="saved-checkpoint" data-uri={c.uri} data-step={run?.step} data-kind={run?.kind}>
+                <td><code>{c.uri.replace("indexeddb://reward-studio/", "")}</code></td>
+                <td>{c.manifest.task}</td>
+                <td>{run?.kind ?? "—"}</td>
+                <td>{run ? `${run.step}${settings?.steps ? ` / ${settings.steps}` : ""}` : "—"}</td>
+                <td>{c.manifest.params.toLocaleString("en")}</td>
+                <td><code>{c.manifest.parent?.replace("indexeddb://reward-studio/", "") ?? "—"}</code></td>
+                <td>{c.manifest.evalMetrics ? Object.entries(c.manifest.evalMetrics).slice(0, 3).map(([k, v]) => `${k} ${fmtMetric(v)}`).join(" · ") : "—"}</td>
+                <td>{new Date(c.savedAt).toLocaleString("en-GB")}</td>
+                <td>
+                  {resumable ? <button type="button" className="button" disabled={props.busy} onClick={() => props.onResume(c)}>Resume</button> : null}{" "}
+                  <button type="button" className="button" disabled={props.busy} onClick={() => props.onDelete(c)}>Delete</button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
