@@ -98,6 +98,36 @@ class Captioner(nn.Module):
             x = blk(x)
         return self.enc_ln(x)
 
+    def sample_cached(self, mem, steps):
+        """Incremental sampling with a key/value cache, as lib/tasks/nn/decoder.ts DecoderCache."""
+        rows = mem.shape[0]
+
+        def heads(x):
+            return x.view(rows, -1, HEADS, W // HEADS).transpose(1, 2)
+
+        def attend(attn, x, k, v):
+            a = heads(attn.q(x)) @ k.transpose(-1, -2) / math.sqrt(W // HEADS)
+            return attn.o((a.softmax(-1) @ v).transpose(1, 2).reshape(rows, -1, W))
+
+        cross = [(heads(b.cross.k(mem)), heads(b.cross.v(mem))) for b in self.dec]
+        cache = [None] * DEPTH
+        tok = torch.ones(rows, dtype=torch.long)
+        out = [tok]
+        for t in range(steps):
+            x = (F.one_hot(tok, VOCAB).float() @ self.tok + self.dpos[:, t])[:, None]
+            for i, b in enumerate(self.dec):
+                h = b.ln1(x)
+                k, v = heads(b.self_attn.k(h)), heads(b.self_attn.v(h))
+                if cache[i] is not None:
+                    k, v = torch.cat([cache[i][0], k], 2), torch.cat([cache[i][1], v], 2)
+                cache[i] = (k, v)
+                x = x + attend(b.self_attn, h, k, v)
+                x = x + attend(b.cross, b.ln2(x), *cross[i])
+                x = x + b.mlp(b.ln3(x))
+            tok = torch.multinomial(self.head(self.dec_ln(x))[:, 0].softmax(-1), 1)[:, 0]
+            out.append(tok)
+        return torch.stack(out, 1)
+
     def logits(self, tokens, memory):
         b, t = tokens.shape
         x = F.one_hot(tokens, VOCAB).float() @ self.tok + self.dpos[:, :t]
@@ -134,26 +164,32 @@ def main():
 
     rl_images = torch.rand(rl_inputs, IMG, IMG, 3)
 
+    phases = {"sample": [], "score": [], "update": []}
+
     def rl_step():
         rows = rl_inputs * samples
-        with torch.no_grad():  # 1. sample autoregressively (prefix re-run each step, as in TF.js)
+        t0 = time.perf_counter()
+        with torch.no_grad():  # 1. sample autoregressively with a key/value cache, as TF.js does
+            out = model.sample_cached(model.encode(rl_images).repeat_interleave(samples, 0), decode_steps)
+            t1 = time.perf_counter()
             mem = model.encode(rl_images).repeat_interleave(samples, 0)
-            out = torch.ones(rows, 1, dtype=torch.long)
-            for _ in range(decode_steps):
-                nxt = torch.multinomial(model.logits(out, mem)[:, -1].softmax(-1), 1)
-                out = torch.cat([out, nxt], 1)
             model.logits(out[:, :-1], mem)  # 2. no-grad scoring: policy (KL, entropy) ...
-            model.logits(out[:, :-1], mem)  # ... and the frozen reference (same shapes)
+            model.logits(out[:, :-1], model.encode(rl_images).repeat_interleave(samples, 0))  # ... and the frozen reference
+        t2 = time.perf_counter()
         opt.zero_grad()  # 3. score with gradient, policy-gradient loss, backward, step
         mem = model.encode(rl_images).repeat_interleave(samples, 0)
         logp = model.logits(out[:, :-1], mem).log_softmax(-1).gather(-1, out[:, 1:, None]).sum((1, 2))
         (-(torch.randn(rows) * logp).mean()).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
+        t3 = time.perf_counter()
+        for k, v in (("sample", t1 - t0), ("score", t2 - t1), ("update", t3 - t2)):
+            phases[k].append(v * 1000)
 
     print(json.dumps({
         "torch": torch.__version__, "threads": torch.get_num_threads(),
         "mle_ms": timed(mle_step), "rl_ms": timed(rl_step),
+        "rl_phases_ms": {k: sorted(v)[len(v) // 2] for k, v in phases.items()},
     }))
 
 

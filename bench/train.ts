@@ -26,8 +26,14 @@ async function timeAsync(fn: () => Promise<unknown>, reps = 3): Promise<number> 
   return t.sort((a, b) => a - b)[Math.floor(t.length / 2)] as number;
 }
 
-function torchCaptioning(batch: number, tokens: number, inputs: number, samples: number, decodeSteps: number): { mle_ms: number; rl_ms: number; torch: string } | string {
-  const r = spawnSync("/usr/bin/python3", ["bench/torch_captioning.py", String(batch), String(tokens), String(inputs), String(samples), String(decodeSteps)], { encoding: "utf8" });
+type TorchResult = { mle_ms: number; rl_ms: number; torch: string; rl_phases_ms: { sample: number; score: number; update: number } };
+type Phases = { sample: number; score: number; reward: number; update: number };
+
+function torchCaptioning(batch: number, tokens: number, inputs: number, samples: number, decodeSteps: number): TorchResult | string {
+  // One thread all the way down: torch.set_num_threads(1) in the script, and OpenBLAS's own pool
+  // (libopenblas0-pthread) pinned too, whose spinning threads otherwise stall on a busy machine.
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
+  const r = spawnSync("/usr/bin/python3", ["bench/torch_captioning.py", String(batch), String(tokens), String(inputs), String(samples), String(decodeSteps)], { encoding: "utf8", env });
   if (r.status !== 0) return `PyTorch not available (${(r.stderr || r.error?.message || "").trim().split("\n").pop()}); install: apt-get install python3-torch libopenblas0-pthread`;
   return JSON.parse(r.stdout);
 }
@@ -38,7 +44,7 @@ export async function benchTrain(): Promise<void> {
   const widths = [14, 8, 14, 12, 14, 12];
   console.log(`TF.js ${tf.version_core} on ${choice.backend} (1 thread), default model sizes`);
   console.log(row(["task", "params", "RL ms/step", "RL smp/s", "MLE ms/step", "MLE smp/s"], widths));
-  let captioning: { rl: number; mle: number; tokens: number; decode: number } | undefined;
+  let captioning: { rl: number; mle: number; tokens: number; decode: number; phases: Phases; kernels: { name: string; ms: number; calls: number }[]; kernelCalls: number } | undefined;
   for (const [id, task] of Object.entries(TASKS)) {
     if (!task) continue;
     const policy = task.createPolicy("default", 0);
@@ -55,7 +61,20 @@ export async function benchTrain(): Promise<void> {
       const { actions } = await policy.sample(rlScenes, { n: 4, temperature: 1, rand: createRandom(1) });
       const decode = Math.max(...(actions as number[][]).map((a) => a.length)) - 1;
       const tokens = Math.max(...mleScenes.map((s) => Math.max(...s.captions.map((c) => encodeCaption(c).length))));
-      captioning = { rl, mle, tokens, decode };
+      // Where the REINFORCE step spends its time: phases (median of 3) and kernels (one profiled step).
+      const runs: Phases[] = [];
+      for (let i = 0; i < 3; i++) runs.push((await reinforceStep(setup, rlScenes, 1)).phases);
+      const med = (k: keyof Phases) => runs.map((r) => r[k]).sort((a, b) => a - b)[1] as number;
+      const info = await tf.profile(async () => { await reinforceStep(setup, rlScenes, 1); });
+      const byName = new Map<string, { ms: number; calls: number }>();
+      for (const k of info.kernels) {
+        const e = byName.get(k.name) ?? { ms: 0, calls: 0 };
+        e.ms += typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
+        e.calls += 1;
+        byName.set(k.name, e);
+      }
+      const kernels = [...byName].map(([name, e]) => ({ name, ...e })).sort((a, b) => b.ms - a.ms);
+      captioning = { rl, mle, tokens, decode, phases: { sample: med("sample"), score: med("score"), reward: med("reward"), update: med("update") }, kernels, kernelCalls: info.kernels.length };
     }
     policy.dispose();
     reference.dispose();
@@ -71,4 +90,17 @@ export async function benchTrain(): Promise<void> {
   console.log(row(["step", "TF.js ms", "PyTorch ms", "TF.js / PyTorch"], [14, 12, 12, 16]));
   console.log(row(["REINFORCE", captioning.rl.toFixed(0), torch.rl_ms.toFixed(0), (captioning.rl / torch.rl_ms).toFixed(2)], [14, 12, 12, 16]));
   console.log(row(["MLE", captioning.mle.toFixed(0), torch.mle_ms.toFixed(0), (captioning.mle / torch.mle_ms).toFixed(2)], [14, 12, 12, 16]));
+  console.log("");
+  console.log("REINFORCE step by phase (median of 3 steps)");
+  const p = captioning.phases;
+  const tp = torch.rl_phases_ms;
+  console.log(row(["phase", "TF.js ms", "PyTorch ms", "TF.js / PyTorch"], [14, 12, 12, 16]));
+  for (const [name, ours, theirs] of [["sample", p.sample, tp.sample], ["score x2", p.score, tp.score], ["rewards", p.reward, 0], ["update", p.update, tp.update]] as const) {
+    console.log(row([name, ours.toFixed(0), theirs ? theirs.toFixed(0) : "(not timed)", theirs ? (ours / theirs).toFixed(2) : ""], [14, 12, 12, 16]));
+  }
+  const total = captioning.kernels.reduce((a, k) => a + k.ms, 0);
+  console.log("");
+  console.log(`TF.js kernels in one REINFORCE step: ${captioning.kernelCalls} calls, ${total.toFixed(0)} ms inside kernels (the rest of the step is dispatch, tidy bookkeeping, reads and JS); top 10:`);
+  console.log(row(["kernel", "ms", "calls", "us/call"], [22, 10, 8, 10]));
+  for (const k of captioning.kernels.slice(0, 10)) console.log(row([k.name, k.ms.toFixed(1), String(k.calls), ((k.ms * 1000) / k.calls).toFixed(0)], [22, 10, 8, 10]));
 }

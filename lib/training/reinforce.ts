@@ -39,6 +39,8 @@ export interface ReinforceStepLog {
   backend: string;
   /** Why the update was skipped (non-finite reward or loss); absent when applied. */
   skipped?: string;
+  /** Where the step's time went, ms: sampling, no-grad scoring (policy and reference), rewards, gradient step. */
+  phases: { sample: number; score: number; reward: number; update: number };
 }
 
 export interface ReinforceSetup {
@@ -65,8 +67,10 @@ async function read(t: tf.Tensor): Promise<Float32Array> {
 export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scene[], seed: number): Promise<Omit<ReinforceStepLog, "phase" | "step" | "lr" | "ms" | "samplesPerSec" | "backend">> {
   const { policy, reference, spec, ctx, optimizer, settings } = setup;
   const n = settings.samples;
+  const clock = [performance.now()];
   // 1. Sample N outputs per input from the current policy.
   const { actions, outputs } = await policy.sample(scenes, { n, temperature: settings.temperature, rand: createRandom(seed) });
+  clock.push(performance.now());
   // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
   const t = settings.temperature;
   const cur = tf.tidy(() => policy.score(scenes, actions, n, t));
@@ -74,12 +78,15 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const entropy = await read(cur.entropy);
   const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, n, t).logp));
   const mleOutputs = spec.terms.some((t) => DRIFT_TERMS.has(t.term)) ? await reference.greedy(scenes) : undefined;
+  clock.push(performance.now());
   // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).
   const targets = Object.fromEntries(scenes.map((s, b) => [String(b), shapeWorldTarget(policy.task, s)]));
   const samples: RewardSample[] = outputs.map((output, i) => ({
     inputId: String(Math.floor(i / n)), output, mle: mleOutputs?.[Math.floor(i / n)], kl: (logp[i] as number) - (refLogp[i] as number), entropy: entropy[i],
   }));
   const rewards = evaluate(spec, samples, targets, ctx);
+  clock.push(performance.now());
+  const phases = (end: number) => ({ sample: clock[1]! - clock[0]!, score: clock[2]! - clock[1]!, reward: clock[3]! - clock[2]!, update: end - clock[3]! });
   const log = {
     terms: Object.fromEntries(Object.entries(rewards.stats).map(([k, s]) => [k, { mean: s.mean, std: s.std }])),
     composite: rewards.composite,
@@ -88,7 +95,7 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
     zeroSpreadFraction: rewards.zeroSpreadFraction,
     outputSize: meanStd(outputs.map((o) => policy.outputSize(o as never))).mean,
   };
-  if (rewards.nonFinite > 0) return { ...log, loss: NaN, gradNorm: NaN, skipped: `${rewards.nonFinite} non-finite rewards` };
+  if (rewards.nonFinite > 0) return { ...log, loss: NaN, gradNorm: NaN, skipped: `${rewards.nonFinite} non-finite rewards`, phases: phases(performance.now()) };
   // 4. Leave-one-out baseline (or the configured one): advantages are constants for the gradient.
   const adv = advantages(rewards.samples.map((s) => s.composite), n, settings.baseline);
   // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
@@ -97,7 +104,7 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
     const pg = tf.neg(tf.mean(tf.mul(tf.tensor1d(Float32Array.from(adv)), scored.logp)));
     return (settings.entropyBonus > 0 ? tf.sub(pg, tf.mul(tf.mean(scored.entropy), settings.entropyBonus)) : pg) as tf.Scalar;
   }, [...policy.params.vars.values()], settings.gradClip);
-  return { ...log, ...step };
+  return { ...log, ...step, phases: phases(performance.now()) };
 }
 
 /** Tunes `setup.policy` for `settings.steps` steps from `startStep`; returns the step reached. */

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { attention, causalMask, layerNorm, linear, mlp } from "./layers";
+import { attendProjected, attention, attentionKeysT, attentionValues, causalMask, layerNorm, linear, mlp } from "./layers";
 import type { ParamStore } from "./params";
 
 /** Sizes of an autoregressive transformer decoder with cross-attention. */
@@ -19,10 +19,8 @@ export interface DecoderConfig {
  * the gradient needs no scatter kernel (missing on some backends).
  */
 export function decodeLogits(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tensor2D, memory: tf.Tensor3D): tf.Tensor3D {
-  const [b, t] = tokens.shape;
-  const onehot = tf.cast(tf.oneHot(tf.reshape(tokens, [-1]), cfg.vocab), "float32");
-  let x = tf.reshape(tf.matMul(onehot, p.get("dec/embed", [cfg.vocab, cfg.width])), [b, t, cfg.width]);
-  x = tf.add(x, tf.slice(p.get("dec/pos", [1, cfg.maxLen, cfg.width]), [0, 0, 0], [1, t, cfg.width]));
+  const t = tokens.shape[1];
+  let x = embedTokens(p, cfg, tokens, 0);
   const mask = causalMask(t);
   for (let i = 0; i < cfg.depth; i++) {
     const name = `dec/block${i}`;
@@ -33,4 +31,69 @@ export function decodeLogits(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tenso
   }
   mask.dispose();
   return linear(p, "dec/head", layerNorm(p, "dec/ln", x), cfg.vocab) as tf.Tensor3D;
+}
+
+/** Token embeddings plus positions start..start+T-1: tokens [B, T] -> [B, T, D]. */
+function embedTokens(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tensor2D, start: number): tf.Tensor3D {
+  const [b, t] = tokens.shape;
+  const onehot = tf.cast(tf.oneHot(tf.reshape(tokens, [-1]), cfg.vocab), "float32");
+  const x = tf.reshape(tf.matMul(onehot, p.get("dec/embed", [cfg.vocab, cfg.width])), [b, t, cfg.width]);
+  return tf.add(x, tf.slice(p.get("dec/pos", [1, cfg.maxLen, cfg.width]), [0, start, 0], [1, t, cfg.width]));
+}
+
+/**
+ * Incremental decoding with a key/value cache (no gradient): the cross-attention keys and
+ * values of `memory` are projected once, each layer's self-attention keys and values grow by
+ * one position per `next` call, so a step costs one position instead of re-running the prefix.
+ * `next(tokens [R], t)` feeds the token at position t and returns the logits for position t + 1
+ * ([R, vocab]), equal to decodeLogits(prefix)[:, t]. Call `dispose` when done.
+ */
+export class DecoderCache {
+  private readonly cross: { kT: tf.Tensor4D; v: tf.Tensor4D }[];
+  private self: { kT: tf.Tensor4D | null; v: tf.Tensor4D | null }[];
+
+  constructor(private readonly p: ParamStore, private readonly cfg: DecoderConfig, memory: tf.Tensor3D) {
+    this.cross = Array.from({ length: cfg.depth }, (_, i) => tf.tidy(() => ({
+      kT: attentionKeysT(p, `dec/block${i}/cross`, memory, cfg.heads),
+      v: attentionValues(p, `dec/block${i}/cross`, memory, cfg.heads),
+    })));
+    this.self = Array.from({ length: cfg.depth }, () => ({ kT: null, v: null }));
+  }
+
+  next(tokens: tf.Tensor1D, t: number): tf.Tensor2D {
+    const { p, cfg } = this;
+    const r = tokens.shape[0];
+    const grown: { kT: tf.Tensor4D; v: tf.Tensor4D }[] = [];
+    const logits = tf.tidy(() => {
+      let x: tf.Tensor = embedTokens(p, cfg, tf.reshape(tokens, [r, 1]), t);
+      for (let i = 0; i < cfg.depth; i++) {
+        const name = `dec/block${i}`;
+        const h = layerNorm(p, `${name}/ln1`, x);
+        const cache = this.self[i] as { kT: tf.Tensor4D | null; v: tf.Tensor4D | null };
+        const kT1 = attentionKeysT(p, `${name}/self`, h, cfg.heads);
+        const v1 = attentionValues(p, `${name}/self`, h, cfg.heads);
+        const kT = cache.kT ? tf.concat([cache.kT, kT1], 3) : kT1;
+        const v = cache.v ? tf.concat([cache.v, v1], 2) : v1;
+        grown.push({ kT: tf.keep(kT), v: tf.keep(v) });
+        x = tf.add(x, attendProjected(p, `${name}/self`, h, kT, v, cfg.heads));
+        const c = this.cross[i] as { kT: tf.Tensor4D; v: tf.Tensor4D };
+        x = tf.add(x, attendProjected(p, `${name}/cross`, layerNorm(p, `${name}/ln2`, x), c.kT, c.v, cfg.heads));
+        x = tf.add(x, mlp(p, `${name}/mlp`, layerNorm(p, `${name}/ln3`, x), cfg.mlp));
+      }
+      return tf.reshape(linear(p, "dec/head", layerNorm(p, "dec/ln", x), cfg.vocab), [r, cfg.vocab]) as tf.Tensor2D;
+    });
+    for (const c of this.self) {
+      c.kT?.dispose();
+      c.v?.dispose();
+    }
+    this.self = grown;
+    return logits;
+  }
+
+  dispose(): void {
+    for (const c of [...this.cross, ...this.self]) {
+      c.kT?.dispose();
+      c.v?.dispose();
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { decodeLogits, type DecoderConfig } from "./decoder";
+import { DecoderCache, type DecoderConfig } from "./decoder";
 import type { ParamStore } from "./params";
 import { drawIndex, type Random } from "./random";
 
@@ -17,8 +17,8 @@ export interface SequenceSamplingOptions {
  * Autoregressive sampling from the decoder for every row of `memory` [R, S, D] (callers tile it
  * N times for N samples per input). Returns token rows (BOS first, EOS last when emitted, no
  * padding) and, per emitted token, its probability under the (temperature-scaled, masked)
- * distribution it was drawn from. Decoding re-runs the prefix each step (no KV cache: the
- * sequences are short).
+ * distribution it was drawn from. Each step feeds one token through a key/value cache
+ * (DecoderCache), so a step costs one position, not the whole prefix.
  */
 export async function sampleSequences(
   p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rand: Random, opts: SequenceSamplingOptions,
@@ -27,23 +27,27 @@ export async function sampleSequences(
   const seqs = Array.from({ length: rows }, () => [opts.bos]);
   const tokenProbs = Array.from({ length: rows }, () => [] as number[]);
   const done = new Array<boolean>(rows).fill(false);
-  for (let t = 0; t < cfg.maxLen - 1 && done.some((d) => !d); t++) {
-    const mask = opts.allowedAt(t);
-    const probs = tf.tidy(() => {
-      const tokens = tf.tensor2d(seqs.map((s) => s), [rows, t + 1], "int32");
-      const logits = tf.reshape(tf.slice(decodeLogits(p, cfg, tokens, memory), [0, t, 0], [rows, 1, cfg.vocab]), [rows, cfg.vocab]);
-      return tf.softmax(tf.div(tf.add(logits, tf.tensor1d(mask)), opts.greedy ? 1 : opts.temperature));
-    });
-    const data = (await probs.data()) as Float32Array;
-    probs.dispose();
-    for (let r = 0; r < rows; r++) {
-      const seq = seqs[r] as number[];
-      if (done[r]) { seq.push(opts.pad); continue; }
-      const tok = drawIndex(data, r * cfg.vocab, cfg.vocab, rand, opts.greedy);
-      seq.push(tok);
-      (tokenProbs[r] as number[]).push(data[r * cfg.vocab + tok] as number);
-      if (tok === opts.eos) done[r] = true;
+  const cache = new DecoderCache(p, cfg, memory);
+  try {
+    for (let t = 0; t < cfg.maxLen - 1 && done.some((d) => !d); t++) {
+      const mask = opts.allowedAt(t);
+      const probs = tf.tidy(() => {
+        const logits = cache.next(tf.tensor1d(seqs.map((s) => s[t] as number), "int32"), t);
+        return tf.softmax(tf.div(tf.add(logits, tf.tensor1d(mask)), opts.greedy ? 1 : opts.temperature));
+      });
+      const data = (await probs.data()) as Float32Array;
+      probs.dispose();
+      for (let r = 0; r < rows; r++) {
+        const seq = seqs[r] as number[];
+        if (done[r]) { seq.push(opts.pad); continue; }
+        const tok = drawIndex(data, r * cfg.vocab, cfg.vocab, rand, opts.greedy);
+        seq.push(tok);
+        (tokenProbs[r] as number[]).push(data[r * cfg.vocab + tok] as number);
+        if (tok === opts.eos) done[r] = true;
+      }
     }
+  } finally {
+    cache.dispose();
   }
   const trimmed = seqs.map((s) => {
     const end = s.indexOf(opts.pad, 1);
