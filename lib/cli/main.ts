@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { jsonPath } from "@/lib/validation";
 import { TASK_IDS, type TaskId } from "@/lib/rewards";
+import { BASELINES, type Baseline } from "@/lib/training/baseline";
 import { UsageError } from "./errors";
 import { evalCheckpoint, pretrain, tune } from "./train";
 import { SCORE_METRIC_IDS, SCORE_METRICS, type ScoreMetricId } from "./score";
@@ -102,6 +103,10 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
     .option("--samples <n>", "samples per input, N >= 2", int(2))
     .option("--temperature <t>", "sampling temperature", positive)
     .option("--entropy-bonus <x>", "weight of the entropy bonus", nonNegative)
+    .option("--baseline <kind>", `${BASELINES.join(", ")} (loo = the paper's leave-one-out; greedy = self-critical)`, (v: string) => {
+      if (!(BASELINES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${BASELINES.join(", ")}`);
+      return v as Baseline;
+    })
     .action(async (o) => tune(o));
   program
     .command("eval")

@@ -7,6 +7,7 @@ import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
+import type { Baseline } from "@/lib/training/baseline";
 import {
   evaluatePolicy, MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, toArtifacts, trainMle, trainReinforce,
   type CheckpointManifest, type EvalLog, type MleStepLog, type ReinforceStepLog,
@@ -125,6 +126,7 @@ export interface TuneOptions extends CommonTrainOptions {
   samples?: number;
   temperature?: number;
   entropyBonus?: number;
+  baseline?: Baseline;
 }
 
 function readSpec(file: string, task: TaskId): RewardSpec {
@@ -150,7 +152,7 @@ export async function tune(o: TuneOptions): Promise<void> {
   const preset = PRESETS.tune[o.smoke ? "smoke" : "default"];
   const parsed = ReinforceSettingsSchema.safeParse({
     ...preset, task: o.task, backend: o.backend, ...(o.smoke ? { samples: 2 } : TASK_TUNE_DEFAULTS[o.task]),
-    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, samples: o.samples, temperature: o.temperature, entropyBonus: o.entropyBonus }),
+    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, samples: o.samples, temperature: o.temperature, entropyBonus: o.entropyBonus, baseline: o.baseline }),
   });
   if (!parsed.success) throw settingsError(parsed.error);
   const settings = parsed.data;

@@ -17,6 +17,8 @@ export interface SampleOptions {
   n: number;
   temperature: number;
   rand: Random;
+  /** Take the most likely choice instead of drawing (the greedy output, with its actions). */
+  greedy?: boolean;
 }
 
 /** N sampled outputs per scene: `outputs[i]` belongs to scene `Math.floor(i / n)`. */

@@ -28,4 +28,11 @@ describe("REINFORCE baselines", () => {
     expect(() => advantages([1, 2, 3], 2)).toThrow(/not groups of 2/);
     expect(() => advantages([1], 1, "loo")).toThrow(/n >= 2/);
   });
+
+  it("greedy (self-critical): b is the reward of the input's greedy output", () => {
+    // Input 0 greedy scored 2: samples 1, 3 -> -1, 1. Input 1 greedy scored 0.5: samples 0.5, 2 -> 0, 1.5.
+    expect(Array.from(advantages([1, 3, 0.5, 2], 2, "greedy", [2, 0.5]))).toEqual([-1, 1, 0, 1.5]);
+    expect(() => advantages([1, 3], 2, "greedy")).toThrow(/one greedy reward per input/);
+    expect(() => advantages([1, 3], 2, "greedy", [1, 2])).toThrow(/one greedy reward per input/);
+  });
 });

@@ -24,6 +24,8 @@ export interface ReinforceStepLog {
   /** Each term's raw mean and std over the step's samples. */
   terms: Record<string, { mean: number; std: number }>;
   composite: { mean: number; std: number };
+  /** Mean composite of the greedy outputs (what evaluation decodes), with the greedy baseline. */
+  greedyComposite?: number;
   /** Mean per-sample KL estimate to the MLE model at the sampling temperature, log p_t - log p_mle,t. */
   kl: number;
   entropy: number;
@@ -70,6 +72,8 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const clock = [performance.now()];
   // 1. Sample N outputs per input from the current policy.
   const { actions, outputs } = await policy.sample(scenes, { n, temperature: settings.temperature, rand: createRandom(seed) });
+  // The greedy output per input too, when it is the baseline (self-critical training).
+  const greedy = settings.baseline === "greedy" ? await policy.sample(scenes, { n: 1, temperature: settings.temperature, rand: createRandom(seed), greedy: true }) : undefined;
   clock.push(performance.now());
   // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
   const t = settings.temperature;
@@ -77,6 +81,11 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const logp = await read(cur.logp);
   const entropy = await read(cur.entropy);
   const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, n, t).logp));
+  let greedyScores: { logp: Float32Array; entropy: Float32Array; refLogp: Float32Array } | undefined;
+  if (greedy) {
+    const g = tf.tidy(() => policy.score(scenes, greedy.actions, 1, t));
+    greedyScores = { logp: await read(g.logp), entropy: await read(g.entropy), refLogp: await read(tf.tidy(() => reference.score(scenes, greedy.actions, 1, t).logp)) };
+  }
   const mleOutputs = spec.terms.some((t) => DRIFT_TERMS.has(t.term)) ? await reference.greedy(scenes) : undefined;
   clock.push(performance.now());
   // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).
@@ -85,6 +94,20 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
     inputId: String(Math.floor(i / n)), output, mle: mleOutputs?.[Math.floor(i / n)], kl: (logp[i] as number) - (refLogp[i] as number), entropy: entropy[i],
   }));
   const rewards = evaluate(spec, samples, targets, ctx);
+  // With the greedy baseline, samples and greedy outputs are scored together (so batch or group
+  // normalisation sees both); the logs above describe the samples alone.
+  let composites = rewards.samples.map((s) => s.composite);
+  let greedyRewards: number[] | undefined;
+  let nonFinite = rewards.nonFinite;
+  if (greedy && greedyScores) {
+    const gs = greedyScores;
+    const joint = evaluate(spec, [...samples, ...greedy.outputs.map((output, b): RewardSample => ({
+      inputId: String(b), output, mle: mleOutputs?.[b], kl: (gs.logp[b] as number) - (gs.refLogp[b] as number), entropy: gs.entropy[b],
+    }))], targets, ctx);
+    composites = joint.samples.slice(0, samples.length).map((s) => s.composite);
+    greedyRewards = joint.samples.slice(samples.length).map((s) => s.composite);
+    nonFinite += joint.nonFinite;
+  }
   clock.push(performance.now());
   const phases = (end: number) => ({ sample: clock[1]! - clock[0]!, score: clock[2]! - clock[1]!, reward: clock[3]! - clock[2]!, update: end - clock[3]! });
   const log = {
@@ -94,10 +117,11 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
     entropy: meanStd(entropy).mean,
     zeroSpreadFraction: rewards.zeroSpreadFraction,
     outputSize: meanStd(outputs.map((o) => policy.outputSize(o as never))).mean,
+    ...(greedyRewards ? { greedyComposite: meanStd(greedyRewards).mean } : {}),
   };
-  if (rewards.nonFinite > 0) return { ...log, loss: NaN, gradNorm: NaN, skipped: `${rewards.nonFinite} non-finite rewards`, phases: phases(performance.now()) };
+  if (nonFinite > 0) return { ...log, loss: NaN, gradNorm: NaN, skipped: `${nonFinite} non-finite rewards`, phases: phases(performance.now()) };
   // 4. Leave-one-out baseline (or the configured one): advantages are constants for the gradient.
-  const adv = advantages(rewards.samples.map((s) => s.composite), n, settings.baseline);
+  const adv = advantages(composites, n, settings.baseline, greedyRewards);
   // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
   const step = await gradientStep(optimizer, () => {
     const scored = policy.score(scenes, actions, n, t);

@@ -49,7 +49,7 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
       });
     },
     async sample(scenes, opts) {
-      const { rows: actions } = await decodeSequences(params, config.dec, encoder(scenes), GRAMMAR, { ...opts, greedy: false });
+      const { rows: actions } = await decodeSequences(params, config.dec, encoder(scenes), GRAMMAR, { ...opts, greedy: opts.greedy ?? false });
       return { actions, outputs: actions.map((a): CaptionOutput => ({ text: decodeCaption(a) })) };
     },
     async greedy(scenes) {

@@ -82,7 +82,7 @@ export function createColorizationPolicy(config: ColorizationConfig = COLORIZATI
       scenes.forEach((scene, b) => {
         for (let k = 0; k < opts.n; k++) {
           const row = new Int32Array(locations);
-          for (let l = 0; l < locations; l++) row[l] = drawIndex(data, (b * locations + l) * bins, bins, opts.rand, false);
+          for (let l = 0; l < locations; l++) row[l] = drawIndex(data, (b * locations + l) * bins, bins, opts.rand, opts.greedy ?? false);
           actions.push(row);
           outputs.push(render(scene, row));
         }

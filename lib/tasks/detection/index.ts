@@ -74,7 +74,7 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
       });
     },
     async sample(scenes, opts) {
-      const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { ...opts, greedy: false });
+      const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { ...opts, greedy: opts.greedy ?? false });
       return { actions: rows, outputs: rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i])) };
     },
     async greedy(scenes) {

@@ -110,7 +110,7 @@ export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.def
       });
     },
     async sample(scenes, opts: SampleOptions) {
-      const actions = await draw(scenes, opts.n, opts.temperature, opts.rand, false);
+      const actions = await draw(scenes, opts.n, opts.temperature, opts.rand, opts.greedy ?? false);
       return { actions, outputs: actions.map(convert) };
     },
     async greedy(scenes) {

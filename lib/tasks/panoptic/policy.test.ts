@@ -161,4 +161,19 @@ describe("panoptic policy (smoke size, wasm)", () => {
     }
     policy.dispose();
   });
+
+  it("a REINFORCE step with the greedy (self-critical) baseline at a low temperature leaks nothing and logs the greedy reward", async () => {
+    const policy = smoke();
+    const reference = smoke();
+    const settings = ReinforceSettingsSchema.parse({ task: "panoptic", steps: 1, batchSize: 2, lr: 1e-3, samples: 3, temperature: 0.3, baseline: "greedy" });
+    const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.panoptic), ctx: new RewardContext(), optimizer: tf.train.adam(1e-3), settings };
+    const { second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
+    expect(leaked).toBe(0);
+    expect(log.skipped).toBeUndefined();
+    // The greedy outputs' composite: PQ alone in the default spec, so within [0, 1].
+    expect(log.greedyComposite).toBeGreaterThanOrEqual(0);
+    expect(log.greedyComposite).toBeLessThanOrEqual(1);
+    policy.dispose();
+    reference.dispose();
+  });
 });
