@@ -48,8 +48,10 @@ async function loadPolicy(uri: string, task: TaskId, optimizer?: tf.Optimizer) {
 }
 
 async function prepare(job: TabJob, backend: string, held: Policy[]): Promise<Start> {
+  // The task's tuning recipe (lr, temperature, baseline); batch and samples stay the tab's.
+  const recipe = TASK_TUNE_DEFAULTS[job.task] ?? {};
   const tuneSettings = () => ReinforceSettingsSchema.parse({
-    task: job.task, steps: job.steps, batchSize: job.batchSize, samples: job.samples, lr: 1e-4, ...TASK_TUNE_DEFAULTS[job.task],
+    task: job.task, steps: job.steps, batchSize: job.batchSize, samples: job.samples, lr: recipe.lr ?? 1e-4, temperature: recipe.temperature, baseline: recipe.baseline,
     seed: job.seed, evalEvery: job.steps, evalCount: job.evalCount,
   });
   const spec = parseRewardSpec(DEFAULT_REWARD_SPECS[job.task]);
