@@ -186,10 +186,14 @@ def main():
         for k, v in (("sample", t1 - t0), ("score", t2 - t1), ("update", t3 - t2)):
             phases[k].append(v * 1000)
 
+    # Raw matmul throughput on the model's typical shape (rows x width @ width x mlp).
+    a, b = torch.rand(1024, W), torch.rand(W, MLP)
+    mm_ms = timed(lambda: [a @ b for _ in range(100)]) / 100
     print(json.dumps({
         "torch": torch.__version__, "threads": torch.get_num_threads(),
         "mle_ms": timed(mle_step), "rl_ms": timed(rl_step),
         "rl_phases_ms": {k: sorted(v)[len(v) // 2] for k, v in phases.items()},
+        "matmul_gflops": 2 * 1024 * W * MLP / (mm_ms / 1000) / 1e9,
     }))
 
 

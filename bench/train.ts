@@ -26,7 +26,7 @@ async function timeAsync(fn: () => Promise<unknown>, reps = 3): Promise<number> 
   return t.sort((a, b) => a - b)[Math.floor(t.length / 2)] as number;
 }
 
-type TorchResult = { mle_ms: number; rl_ms: number; torch: string; rl_phases_ms: { sample: number; score: number; update: number } };
+type TorchResult = { mle_ms: number; rl_ms: number; torch: string; rl_phases_ms: { sample: number; score: number; update: number }; matmul_gflops: number };
 type Phases = { sample: number; score: number; reward: number; update: number };
 
 function torchCaptioning(batch: number, tokens: number, inputs: number, samples: number, decodeSteps: number): TorchResult | string {
@@ -98,6 +98,15 @@ export async function benchTrain(): Promise<void> {
   for (const [name, ours, theirs] of [["sample", p.sample, tp.sample], ["score x2", p.score, tp.score], ["rewards", p.reward, 0], ["update", p.update, tp.update]] as const) {
     console.log(row([name, ours.toFixed(0), theirs ? theirs.toFixed(0) : "(not timed)", theirs ? (ours / theirs).toFixed(2) : ""], [14, 12, 12, 16]));
   }
+  // Raw matmul throughput on the model's typical shape, [1024, 64] @ [64, 128], both sides.
+  const a = tf.randomUniform([1024, 64]);
+  const b = tf.randomUniform([64, 128]);
+  const mmMs = (await timeAsync(async () => { for (let i = 0; i < 100; i++) tf.matMul(a, b).dispose(); })) / 100;
+  a.dispose();
+  b.dispose();
+  const gflops = (2 * 1024 * 64 * 128) / (mmMs / 1000) / 1e9;
+  console.log("");
+  console.log(`matmul [1024, 64] @ [64, 128]: TF.js WASM ${gflops.toFixed(1)} GFLOP/s, PyTorch ${torch.matmul_gflops.toFixed(1)} GFLOP/s (${(torch.matmul_gflops / gflops).toFixed(1)}x)`);
   const total = captioning.kernels.reduce((a, k) => a + k.ms, 0);
   console.log("");
   console.log(`TF.js kernels in one REINFORCE step: ${captioning.kernelCalls} calls, ${total.toFixed(0)} ms inside kernels (the rest of the step is dispatch, tidy bookkeeping, reads and JS); top 10:`);

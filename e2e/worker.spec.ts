@@ -64,16 +64,18 @@ test.describe("checkpoints in the browser", () => {
     await expect(runs.saved("reinforce")).toHaveCount(0);
   });
 
-  test("tuning starts from the shipped MLE model and saves a child of it", async ({ page }) => {
-    test.setTimeout(180_000);
-    const runs = new RunsPage(page);
-    await runs.goto();
-    await runs.runToEnd({ task: "captioning", backend: "wasm", steps: 1, from: "shipped" });
-    await expect(page.getByTestId("run-eval")).toContainText("CIDEr");
-    const tuned = runs.saved("reinforce");
-    await expect(tuned).toHaveCount(1);
-    await expect(tuned).toContainText("/models/captioning/mle/model.json");
-    await expect(tuned).toContainText("188,699");
-    await expect(runs.saved("mle")).toHaveCount(0);
-  });
+  for (const [task, metric, params] of [["captioning", "CIDEr", "188,699"], ["detection", "AP", "181,738"], ["panoptic", "PQ", "159,773"], ["colorization", "colorfulness", "93,316"]] as const) {
+    test(`${task}: tuning starts from the shipped MLE model and saves a child of it`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const runs = new RunsPage(page);
+      await runs.goto();
+      await runs.runToEnd({ task, backend: "wasm", steps: 1, from: "shipped" });
+      await expect(page.getByTestId("run-eval")).toContainText(metric);
+      const tuned = runs.saved("reinforce");
+      await expect(tuned).toHaveCount(1);
+      await expect(tuned).toContainText(`/models/${task}/mle/model.json`);
+      await expect(tuned).toContainText(params);
+      await expect(runs.saved("mle")).toHaveCount(0);
+    });
+  }
 });

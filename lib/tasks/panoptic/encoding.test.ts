@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sceneAt, type Scene } from "@/lib/data";
-import { canonicalSlots, encodeScene, toPanopticOutput } from "./encoding";
+import { canonicalSlots, encodeScene, NO_CLASS, toPanopticOutput, usedSlots } from "./encoding";
 import { panopticTask } from "./task";
 
 /**
@@ -10,8 +10,8 @@ import { panopticTask } from "./task";
  *   1 1 5 5
  *   3 5 5 5
  * Box top-lefts (x, y): circle 1 (0, 1), circle 2 (2, 0), square 3 (0, 3). Raster order of the
- * top-lefts: circle 2 (row 0), circle 1 (row 1), square 3 (row 3); numbered within each class:
- * circle 2 -> slot 1, circle 1 -> slot 2, square 3 -> slot 1.
+ * top-lefts: circle 2 (row 0), circle 1 (row 1), square 3 (row 3); slots over all things:
+ * circle 2 -> slot 1, circle 1 -> slot 2, square 3 -> slot 3.
  */
 function tinyScene(): Scene {
   const seg = (id: number, category_id: number, isthing: boolean, bbox: [number, number, number, number], area: number) => ({ id, category_id, iscrowd: 0 as const, isthing, bbox, area });
@@ -24,43 +24,52 @@ function tinyScene(): Scene {
   };
 }
 
-describe("panoptic target encoding", () => {
-  it("numbers things within their class by the top-left of their box in raster order", () => {
-    expect([...canonicalSlots(tinyScene(), 4)]).toEqual([[2, 1], [1, 2], [3, 1]]);
-    // More things of a class than slots share the last slot.
-    expect([...canonicalSlots(tinyScene(), 1)]).toEqual([[2, 1], [1, 1], [3, 1]]);
+describe("panoptic target encoding (mask classification)", () => {
+  it("numbers all things by the top-left of their box in raster order", () => {
+    // circle 2 (row 0) -> 1, circle 1 (row 1) -> 2, square 3 (row 3) -> 3.
+    expect([...canonicalSlots(tinyScene(), 4)]).toEqual([[2, 1], [1, 2], [3, 3]]);
+    // More things than slots share the last slot.
+    expect([...canonicalSlots(tinyScene(), 2)]).toEqual([[2, 1], [1, 2], [3, 2]]);
   });
 
-  it("gives every pixel its class (category id - 1) and slot (0 at stuff)", () => {
-    const { classes, slots } = encodeScene(tinyScene(), 4);
-    expect(Array.from(classes)).toEqual([6, 6, 0, 0, 0, 6, 0, 0, 0, 0, 8, 8, 1, 8, 8, 8]);
-    expect(Array.from(slots)).toEqual([0, 0, 1, 1, 2, 0, 1, 1, 2, 2, 0, 0, 1, 0, 0, 0]);
+  it("gives every pixel its region (stuff class or thing slot) and every slot its class", () => {
+    const { regions, slotClasses } = encodeScene(tinyScene(), 4);
+    // sky (class 6) -> region 0, grass (class 8) -> region 2; slot s -> region NUM_STUFF + s - 1.
+    expect(Array.from(regions)).toEqual([0, 0, 5, 5, 6, 0, 5, 5, 6, 6, 2, 2, 7, 2, 2, 2]);
+    expect(Array.from(slotClasses)).toEqual([0, 0, 1, NO_CLASS]);
+    expect(usedSlots(regions, 4)).toEqual([true, true, true, false]);
   });
 
-  it("converts labels to segments: stuff id = category, thing id = 11 + (category - 1) * S + slot", () => {
+  it("converts an action to segments: stuff id = category, thing id = 11 + slot, category = the slot's class", () => {
     const out = toPanopticOutput(encodeScene(tinyScene(), 4), 4);
-    // circle slot 1 -> 12, circle slot 2 -> 13, square slot 1 -> 11 + 4 + 1 = 16.
-    expect(Array.from(out.segmentIds)).toEqual([7, 7, 12, 12, 13, 7, 12, 12, 13, 13, 9, 9, 16, 9, 9, 9]);
+    expect(Array.from(out.segmentIds)).toEqual([7, 7, 12, 12, 13, 7, 12, 12, 13, 13, 9, 9, 14, 9, 9, 9]);
     expect(out.segments).toEqual([
-      { id: 7, category_id: 7 }, { id: 9, category_id: 9 }, { id: 12, category_id: 1 }, { id: 13, category_id: 1 }, { id: 16, category_id: 2 },
+      { id: 7, category_id: 7 }, { id: 9, category_id: 9 }, { id: 12, category_id: 1 }, { id: 13, category_id: 1 }, { id: 14, category_id: 2 },
     ]);
   });
 
+  it("an object is one class: re-labelling a slot changes all of its pixels", () => {
+    const action = encodeScene(tinyScene(), 4);
+    action.slotClasses[0] = 5; // slot 1 (circle 2) becomes a ring
+    const out = toPanopticOutput(action, 4);
+    expect(out.segments.find((s) => s.id === 12)).toEqual({ id: 12, category_id: 6 });
+    expect(Array.from(out.segmentIds).filter((id) => id === 12)).toHaveLength(4);
+  });
+
   it("lists exactly the ids present, however speckled the map", () => {
-    const classes = Uint8Array.from({ length: 64 }, (_, p) => (p * 7) % 11);
-    const slots = Uint8Array.from(classes, (k, p) => (k < 6 ? 1 + (p % 4) : 0));
-    const out = toPanopticOutput({ classes, slots }, 4);
+    const regions = Uint8Array.from({ length: 64 }, (_, p) => (p * 7) % 9);
+    const out = toPanopticOutput({ regions, slotClasses: Uint8Array.from([0, 3, 3, 5]) }, 4);
     const ids = [...new Set(Array.from(out.segmentIds))].sort((a, b) => a - b);
     expect(out.segments.map((s) => s.id)).toEqual(ids);
     expect(ids.every((id) => id > 0)).toBe(true);
   });
 
-  it("refuses a thing without a slot and an unknown class", () => {
-    expect(() => toPanopticOutput({ classes: Uint8Array.from([0]), slots: Uint8Array.from([0]) }, 4)).toThrow(/slot 0 is outside 1..4/);
-    expect(() => toPanopticOutput({ classes: Uint8Array.from([11]), slots: Uint8Array.from([0]) }, 4)).toThrow(/class 11/);
+  it("refuses a region outside the stuff classes and slots, and a used slot without a class", () => {
+    expect(() => toPanopticOutput({ regions: Uint8Array.from([9]), slotClasses: new Uint8Array(4) }, 4)).toThrow(/region 9 is outside 0..8/);
+    expect(() => toPanopticOutput({ regions: Uint8Array.from([5]), slotClasses: new Uint8Array(4).fill(NO_CLASS) }, 4)).toThrow(/slot 1 has no thing class/);
   });
 
-  it("a perfect class + slot map converts back to PQ 1 against the scene", () => {
+  it("a perfect region + slot class map converts back to PQ 1 against the scene", () => {
     const scenes = [tinyScene(), ...Array.from({ length: 40 }, (_, i) => sceneAt("val", i))];
     const outputs = scenes.map((s) => toPanopticOutput(encodeScene(s, 4), 4));
     const m = panopticTask.evalMetrics(outputs, scenes);

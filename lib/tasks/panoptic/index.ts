@@ -1,14 +1,18 @@
 /**
- * Panoptic segmentation: ViT encoder over RGB patches, per-location categorical outputs for the
- * semantic class and an instance slot (UViM-like), turned into a panoptic map; reward PQ.
- *
- * Each location is an independent draw: class c ~ p(c); if c is a thing, slot s ~ q(s), else
- * no slot (stuff has no instances, so a slot there would change nothing the reward sees and
- * only add variance to REINFORCE). Hence, over locations l,
- *   log p(y | x) = sum_l log p(c_l) + sum_{l: c_l thing} log q(s_l),
- *   entropy     = sum_l H(p_l) + P_l(thing) H(q_l)   (the exact entropy of that two-stage draw).
- * `score` at temperature t rates the tempered distribution softmax(logits / t) that `sample` draws
- * from at t (the policy REINFORCE tunes); greedy decoding is the same argmax at every t.
+ * Panoptic segmentation: ViT encoder over RGB patches, per-location logits for the 11 classes and
+ * S instance slots, decoded as mask classification (see ./encoding.ts): each location draws a
+ * region — a stuff class, or a thing slot — and each slot draws one thing class for its whole
+ * mask. Distributions, from per-location logits c (classes) and q (slots):
+ *   p(region = stuff k) = softmax(c)[k],  p(region = slot s) = P(thing) softmax(q)[s];
+ *   slot class logits z_s = sum_l w_ls log softmax(c_l over things), w_ls = p_l(slot s) / sum_l p_l(slot s)
+ *   (mask pooling: an object's pixels vote together). Hence, over locations l and used slots s,
+ *   log p(y | x) = sum_l log p(region_l) + sum_{s used} log p(class_s),
+ *   entropy = sum_l H(region_l) + sum_{s used} H(class_s).
+ * At temperature t each categorical (region, slot class) is p^(1/t) renormalised, softmax(log p / t)
+ * (pooling weights stay at t = 1): the policy REINFORCE tunes at t, with the same argmax at every
+ * t, which is greedy decoding.
+ * MLE: cross-entropy of each location's region, plus each target slot's class from logits pooled
+ * over its true mask.
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { generateScene, type Scene } from "@/lib/data";
@@ -17,74 +21,86 @@ import { rgbBatch, repeatRows } from "../images";
 import { ParamStore } from "../nn/params";
 import { drawIndex, type Random } from "../nn/random";
 import type { Policy, SampleOptions } from "../types";
-import { encodeScene, isThingClass, NUM_CLASSES, THING_MASK, toPanopticOutput, type LocationLabels } from "./encoding";
+import { encodeScene, NO_CLASS, NUM_CLASSES, NUM_STUFF, NUM_THINGS, toPanopticOutput, usedSlots, type PanopticAction } from "./encoding";
 import { panopticLogits, PANOPTIC_SIZES, type PanopticConfig } from "./model";
 
 export { PANOPTIC_SIZES, panopticLogits, type PanopticConfig } from "./model";
-export { canonicalSlots, encodeScene, toPanopticOutput, NUM_CLASSES, type LocationLabels } from "./encoding";
+export { canonicalSlots, encodeScene, toPanopticOutput, usedSlots, NO_CLASS, NUM_CLASSES, NUM_STUFF, NUM_THINGS, type PanopticAction } from "./encoding";
 
-/** What the policy chose: per sample, the class and slot of every location. */
-export type PanopticActions = LocationLabels[];
+/** What the policy chose: per sample, the region of every location and the class of every slot. */
+export type PanopticActions = PanopticAction[];
 
-/** One-hot rows [R, L, NUM_CLASSES] and [R, L, slots] (all zero at stuff locations), built in JS. */
-function oneHots(labels: readonly LocationLabels[], slots: number): { cls: tf.Tensor3D; slot: tf.Tensor3D } {
-  const l = labels[0]?.classes.length ?? 0;
-  const cls = new Float32Array(labels.length * l * NUM_CLASSES);
-  const slot = new Float32Array(labels.length * l * slots);
-  labels.forEach((lab, r) => {
-    for (let p = 0; p < l; p++) {
-      const k = lab.classes[p] as number;
-      cls[(r * l + p) * NUM_CLASSES + k] = 1;
-      if (isThingClass(k)) slot[(r * l + p) * slots + (lab.slots[p] as number) - 1] = 1;
-    }
+/** Log-probabilities of regions [R, L, NUM_STUFF + S] and of slot classes [R, S, NUM_THINGS]. */
+export function panopticDistributions(logits: tf.Tensor3D, slots: number, t = 1, masks?: tf.Tensor3D): { region: tf.Tensor3D; slotClass: tf.Tensor3D } {
+  return tf.tidy(() => {
+    const [r, l] = logits.shape;
+    const c = tf.slice(logits, [0, 0, 0], [r, l, NUM_CLASSES]);
+    const q = tf.slice(logits, [0, 0, NUM_CLASSES], [r, l, slots]);
+    const lpc = tf.logSoftmax(c);
+    const logThing = tf.logSumExp(tf.slice(lpc, [0, 0, 0], [r, l, NUM_THINGS]), -1, true);
+    const region1 = tf.concat([tf.slice(lpc, [0, 0, NUM_THINGS], [r, l, NUM_STUFF]), tf.add(logThing, tf.logSoftmax(q))], -1) as tf.Tensor3D;
+    const region = t === 1 ? region1 : (tf.logSoftmax(tf.div(region1, t)) as tf.Tensor3D);
+    // Pooling weights: the given masks (MLE: the true ones), else p(slot s at l) at t = 1.
+    const weights = masks ?? tf.exp(tf.slice(region1, [0, 0, NUM_STUFF], [r, l, slots]));
+    const w = tf.div(weights, tf.add(tf.sum(weights, 1, true), 1e-6));
+    const pooled = tf.matMul(tf.transpose(w, [0, 2, 1]), tf.logSoftmax(tf.slice(c, [0, 0, 0], [r, l, NUM_THINGS]))); // [R, S, T]
+    return { region, slotClass: tf.logSoftmax(t === 1 ? pooled : tf.div(pooled, t)) as tf.Tensor3D };
   });
-  return { cls: tf.tensor3d(cls, [labels.length, l, NUM_CLASSES]), slot: tf.tensor3d(slot, [labels.length, l, slots]) };
+}
+
+/** One-hot actions built in JS: regions [R, L, NUM_STUFF + S], used slots' classes [R, S, NUM_THINGS]. */
+function oneHots(actions: readonly PanopticAction[], slots: number): { region: tf.Tensor3D; cls: tf.Tensor3D } {
+  const l = actions[0]?.regions.length ?? 0;
+  const k = NUM_STUFF + slots;
+  const region = new Float32Array(actions.length * l * k);
+  const cls = new Float32Array(actions.length * slots * NUM_THINGS);
+  actions.forEach((a, r) => {
+    for (let p = 0; p < l; p++) region[(r * l + p) * k + (a.regions[p] as number)] = 1;
+    usedSlots(a.regions, slots).forEach((used, s) => {
+      if (used) cls[(r * slots + s) * NUM_THINGS + (a.slotClasses[s] as number)] = 1;
+    });
+  });
+  return { region: tf.tensor3d(region, [actions.length, l, k]), cls: tf.tensor3d(cls, [actions.length, slots, NUM_THINGS]) };
 }
 
 /** Creates a panoptic policy with seeded initial weights. */
 export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.default, seed = 0): Policy<"panoptic", PanopticActions> {
   const params = new ParamStore(seed);
   const { slots } = config;
-  const split = (logits: tf.Tensor3D) => {
-    const [r, l] = logits.shape;
-    return { cls: tf.slice(logits, [0, 0, 0], [r, l, NUM_CLASSES]), slot: tf.slice(logits, [0, 0, NUM_CLASSES], [r, l, slots]) };
-  };
   const logitsOf = (scenes: readonly Scene[]) => panopticLogits(params, config, rgbBatch(scenes));
 
-  /** Summed log p of `labels` and entropy per row, [R] each, from logits [R, L, C]. */
-  function scoreLogits(logits: tf.Tensor3D, labels: readonly LocationLabels[]): { logp: tf.Tensor1D; entropy: tf.Tensor1D } {
-    const { cls, slot } = split(logits);
-    const lpc = tf.logSoftmax(cls);
-    const lps = tf.logSoftmax(slot);
-    const hot = oneHots(labels, slots);
-    const logp = tf.add(tf.sum(tf.mul(lpc, hot.cls), [1, 2]), tf.sum(tf.mul(lps, hot.slot), [1, 2]));
-    const pc = tf.exp(lpc);
-    const hc = tf.neg(tf.sum(tf.mul(pc, lpc), -1));
-    const hs = tf.neg(tf.sum(tf.mul(tf.exp(lps), lps), -1));
-    const pThing = tf.sum(tf.mul(pc, tf.tensor1d(THING_MASK as number[])), -1);
-    return { logp: logp as tf.Tensor1D, entropy: tf.sum(tf.add(hc, tf.mul(pThing, hs)), -1) as tf.Tensor1D };
+  /** Summed log p of `actions` and entropy per row, [R] each, from logits [R, L, C] at t. */
+  function scoreLogits(logits: tf.Tensor3D, actions: readonly PanopticAction[], t: number): { logp: tf.Tensor1D; entropy: tf.Tensor1D } {
+    const { region, slotClass } = panopticDistributions(logits, slots, t);
+    const hot = oneHots(actions, slots);
+    const used = tf.sum(hot.cls, -1); // [R, S]: 1 for used slots
+    const logp = tf.add(tf.sum(tf.mul(region, hot.region), [1, 2]), tf.sum(tf.mul(slotClass, hot.cls), [1, 2]));
+    const hRegion = tf.neg(tf.sum(tf.mul(tf.exp(region), region), [1, 2]));
+    const hClass = tf.neg(tf.sum(tf.mul(tf.sum(tf.mul(tf.exp(slotClass), slotClass), -1), used), -1));
+    return { logp: logp as tf.Tensor1D, entropy: tf.add(hRegion, hClass) as tf.Tensor1D };
   }
 
-  /** Draws `n` label maps per scene (or the argmax map when `greedy`) from probabilities read back. */
-  async function draw(scenes: readonly Scene[], n: number, temperature: number, rand: Random, greedy: boolean): Promise<LocationLabels[]> {
+  /** Draws `n` actions per scene (or the argmax when `greedy`) from probabilities read back. */
+  async function draw(scenes: readonly Scene[], n: number, temperature: number, rand: Random, greedy: boolean): Promise<PanopticAction[]> {
     const probs = tf.tidy(() => {
-      const { cls, slot } = split(logitsOf(scenes));
-      const t = greedy ? 1 : temperature;
-      return [tf.softmax(tf.div(cls, t)), tf.softmax(tf.div(slot, t))];
+      const d = panopticDistributions(logitsOf(scenes), slots, greedy ? 1 : temperature);
+      return [tf.exp(d.region), tf.exp(d.slotClass)];
     });
     try {
-      const [pc, ps] = (await Promise.all(probs.map((x) => x.data()))) as [Float32Array, Float32Array];
+      const [pr, pc] = (await Promise.all(probs.map((x) => x.data()))) as [Float32Array, Float32Array];
       const l = scenes[0] ? scenes[0].width * scenes[0].height : 0;
-      const out: LocationLabels[] = [];
+      const k = NUM_STUFF + slots;
+      const out: PanopticAction[] = [];
       for (let b = 0; b < scenes.length; b++) {
-        for (let k = 0; k < n; k++) {
-          const lab: LocationLabels = { classes: new Uint8Array(l), slots: new Uint8Array(l) };
-          for (let p = 0; p < l; p++) {
-            const cls = drawIndex(pc, (b * l + p) * NUM_CLASSES, NUM_CLASSES, rand, greedy);
-            lab.classes[p] = cls;
-            if (isThingClass(cls)) lab.slots[p] = 1 + drawIndex(ps, (b * l + p) * slots, slots, rand, greedy);
-          }
-          out.push(lab);
+        for (let j = 0; j < n; j++) {
+          const a: PanopticAction = { regions: new Uint8Array(l), slotClasses: new Uint8Array(slots) };
+          for (let p = 0; p < l; p++) a.regions[p] = drawIndex(pr, (b * l + p) * k, k, rand, greedy);
+          // Every slot draws (a fixed number of draws per sample); unused ones are then dropped.
+          for (let s = 0; s < slots; s++) a.slotClasses[s] = drawIndex(pc, (b * slots + s) * NUM_THINGS, NUM_THINGS, rand, greedy);
+          usedSlots(a.regions, slots).forEach((used, s) => {
+            if (!used) a.slotClasses[s] = NO_CLASS;
+          });
+          out.push(a);
         }
       }
       return out;
@@ -93,20 +109,26 @@ export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.def
     }
   }
 
-  const convert = (lab: LocationLabels): PanopticOutput => toPanopticOutput(lab, slots);
+  const convert = (a: PanopticAction): PanopticOutput => toPanopticOutput(a, slots);
 
   const policy: Policy<"panoptic", PanopticActions> = {
     task: "panoptic",
-    architecture: { task: "panoptic", kind: "vit-per-location", config: config as unknown as Record<string, unknown> },
+    architecture: { task: "panoptic", kind: "vit-mask-classification", config: config as unknown as Record<string, unknown> },
     params,
     mleLoss(scenes) {
-      // Per-location cross-entropy of the class everywhere and of the slot at thing pixels,
-      // summed per location and averaged over locations.
-      const labels = scenes.map((s) => encodeScene(s, slots));
+      // Cross-entropy of every location's region (mean over locations) plus that of every target
+      // slot's class, pooled over the slot's true mask (mean over target slots).
+      const targets = scenes.map((s) => encodeScene(s, slots));
       return tf.tidy(() => {
-        const { logp } = scoreLogits(logitsOf(scenes), labels);
-        const locations = scenes.length * (labels[0]?.classes.length ?? 1);
-        return tf.div(tf.neg(tf.sum(logp)), locations) as tf.Scalar;
+        const hot = oneHots(targets, slots);
+        const masks = tf.slice(hot.region, [0, 0, NUM_STUFF], [targets.length, hot.region.shape[1], slots]);
+        const { region, slotClass } = panopticDistributions(logitsOf(scenes), slots, 1, masks);
+        const locations = targets.length * (targets[0]?.regions.length ?? 1);
+        const targetSlots = Math.max(1, targets.reduce((a, t) => a + usedSlots(t.regions, slots).filter(Boolean).length, 0));
+        return tf.neg(tf.add(
+          tf.div(tf.sum(tf.mul(region, hot.region)), locations),
+          tf.div(tf.sum(tf.mul(slotClass, hot.cls)), targetSlots),
+        )) as tf.Scalar;
       });
     },
     async sample(scenes, opts: SampleOptions) {
@@ -117,7 +139,7 @@ export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.def
       return (await draw(scenes, 1, 1, () => 0, true)).map(convert);
     },
     score(scenes, actions, n, temperature = 1) {
-      return tf.tidy(() => scoreLogits(tf.div(repeatRows(logitsOf(scenes), n), temperature), actions));
+      return tf.tidy(() => scoreLogits(repeatRows(logitsOf(scenes), n), actions, temperature));
     },
     outputSize: (o) => o.segments.length,
     dispose: () => params.dispose(),

@@ -11,7 +11,7 @@ import { mleStep } from "@/lib/training/mle";
 import { ReinforceSettingsSchema } from "@/lib/training/settings";
 import { createRandom } from "../nn/random";
 import { rgbBatch } from "../images";
-import { createPanopticPolicy, NUM_CLASSES, panopticLogits, PANOPTIC_SIZES, type PanopticActions } from "./index";
+import { createPanopticPolicy, NUM_CLASSES, NUM_STUFF, NUM_THINGS, panopticLogits, PANOPTIC_SIZES, usedSlots, type PanopticActions } from "./index";
 import { panopticTask } from "./task";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rs-panoptic-"));
@@ -48,7 +48,7 @@ describe("panoptic policy (smoke size, wasm)", () => {
     const opt = tf.train.adam(3e-3);
     const losses: number[] = [];
     for (let i = 0; i < 30; i++) losses.push((await mleStep(policy, opt, scenes, i)).loss);
-    // Starts near ln 11 + P(thing) ln 4; per-location classes are quick to pick up.
+    // Starts near ln 9 (regions) + ln 6 (slot classes); regions are quick to pick up.
     expect(losses[0]).toBeGreaterThan(2);
     expect(Math.max(...losses.slice(-5))).toBeLessThan(losses[0]! * 0.7);
     policy.dispose();
@@ -83,11 +83,12 @@ describe("panoptic policy (smoke size, wasm)", () => {
     policy.dispose();
   });
 
-  it("slots at stuff locations are not part of the action: changing them leaves log p unchanged", async () => {
+  it("classes of unused slots are not part of the action: changing them leaves log p unchanged", async () => {
     const policy = smoke();
     const { actions } = await policy.sample(scenes.slice(0, 1), { n: 1, temperature: 1, rand: createRandom(9) });
     const a = actions[0]!;
-    const noisy: PanopticActions = [{ classes: a.classes, slots: a.slots.map((s, p) => (a.classes[p]! >= 6 ? 1 + (p % 4) : s)) }];
+    const used = usedSlots(a.regions, 4);
+    const noisy: PanopticActions = [{ regions: a.regions, slotClasses: a.slotClasses.map((k, s) => (used[s] ? k : (s + 2) % 6)) }];
     const [l1] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), actions, 1).logp));
     const [l2] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), noisy, 1).logp));
     expect(l2).toBe(l1);
@@ -137,25 +138,36 @@ describe("panoptic policy (smoke size, wasm)", () => {
     loaded.dispose();
   });
 
-  it("scores at temperature t the tempered distribution softmax(logits / t) that sampling draws from", async () => {
+  it("scores at temperature t the tempered mask-classification distribution (p^(1/t), renormalised) that sampling draws from", async () => {
     const policy = smoke();
     const { actions } = await policy.sample(scenes.slice(0, 2), { n: 2, temperature: 0.5, rand: createRandom(4) });
     const logits = await tf.tidy(() => panopticLogits(policy.params, PANOPTIC_SIZES.smoke, rgbBatch(scenes.slice(0, 2)))).array();
     const slots = PANOPTIC_SIZES.smoke.slots;
-    const logSoftmax = (z: number[], t: number, k: number) => {
+    const logSoftmax = (z: number[], t: number): number[] => {
       const m = Math.max(...z.map((v) => v / t));
-      return z[k]! / t - m - Math.log(z.reduce((a, v) => a + Math.exp(v / t - m), 0));
+      const lse = m + Math.log(z.reduce((a, v) => a + Math.exp(v / t - m), 0));
+      return z.map((v) => v / t - lse);
+    };
+    const lse = (z: number[]) => Math.max(...z) + Math.log(z.reduce((a, v) => a + Math.exp(v - Math.max(...z)), 0));
+    // The module's formulas, written out per location in plain JS.
+    const region = (z: number[], t: number): number[] => {
+      const lpc = logSoftmax(z.slice(0, NUM_CLASSES), 1);
+      const thing = lse(lpc.slice(0, NUM_THINGS));
+      return logSoftmax([...lpc.slice(NUM_THINGS), ...logSoftmax(z.slice(NUM_CLASSES, NUM_CLASSES + slots), 1).map((v) => v + thing)], t);
     };
     for (const t of [1, 0.5]) {
       const scored = await values(tf.tidy(() => policy.score(scenes.slice(0, 2), actions, 2, t).logp));
       actions.forEach((a, r) => {
+        const zs = logits[Math.floor(r / 2)] as number[][];
         let expected = 0;
-        (logits[Math.floor(r / 2)] as number[][]).forEach((z, l) => {
-          const c = a.classes[l]!;
-          expected += logSoftmax(z.slice(0, NUM_CLASSES), t, c);
-          if (a.slots[l]! > 0) expected += logSoftmax(z.slice(NUM_CLASSES, NUM_CLASSES + slots), t, a.slots[l]! - 1);
+        zs.forEach((z, l) => { expected += region(z, t)[a.regions[l]!]!; });
+        usedSlots(a.regions, slots).forEach((used, s) => {
+          if (!used) return;
+          const w = zs.map((z) => Math.exp(region(z, 1)[NUM_STUFF + s]!));
+          const total = w.reduce((x, y) => x + y, 0) + 1e-6;
+          const pooled = Array.from({ length: NUM_THINGS }, (_, k) => zs.reduce((acc, z, l) => acc + (w[l]! / total) * logSoftmax(z.slice(0, NUM_THINGS), 1)[k]!, 0));
+          expected += logSoftmax(pooled, t)[a.slotClasses[s]!]!;
         });
-        expect(scored[r]).toBeCloseTo(expected, 1);
         expect(Math.abs(scored[r]! - expected) / Math.abs(expected)).toBeLessThan(1e-4);
       });
     }
