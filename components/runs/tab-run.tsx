@@ -1,9 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { refreshSession, useSession } from "@/components/auth/session-store";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
 import type { BackendChoice } from "@/lib/training/backend";
-import type { StoredCheckpoint } from "@/lib/training/browser-checkpoints";
+import type { ServerCheckpoint, StoredCheckpoint } from "@/lib/training/browser-checkpoints";
 import type { EvalLog } from "@/lib/training/mle";
 import type { ReinforceStepLog } from "@/lib/training/reinforce";
 import type { FromWorker, ToWorker } from "@/lib/training/worker-protocol";
@@ -12,7 +14,7 @@ import { SavedCheckpoints } from "./saved-checkpoints";
 /** IndexedDB access lives in a module that pulls in TF.js: loaded only when needed. */
 const checkpoints = () => import("@/lib/training/browser-checkpoints");
 
-/** Where a run starts: a fresh smoke model, the task's shipped MLE model, or a saved checkpoint. */
+/** Where a run starts: a fresh smoke model, the task's shipped MLE model, or a saved or uploaded checkpoint. */
 const FRESH = "fresh";
 const SHIPPED = "shipped";
 
@@ -23,13 +25,18 @@ const fmt = (v: number | undefined, digits = 3) => (v === undefined || !Number.i
 /**
  * Runs a REINFORCE tuning job in a Web Worker in this tab and shows every logged term as it
  * arrives. The worker runs lib/training unchanged (the CLI's trainers) and saves the tuned
- * model to IndexedDB at the end or where it was stopped; saved runs can be resumed.
+ * model to IndexedDB at the end or where it was stopped; saved runs can be resumed, and a
+ * signed-in engineer can upload them to the server and start new runs from them there.
  */
 export function TabRun() {
   const [task, setTask] = useState<TaskId>("captioning");
   const [from, setFrom] = useState(FRESH);
   const [saved, setSaved] = useState<StoredCheckpoint[]>([]);
   const [savedNote, setSavedNote] = useState("");
+  const [server, setServer] = useState<ServerCheckpoint[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [uploadNote, setUploadNote] = useState<{ text: string; error: boolean } | null>(null);
+  const session = useSession();
   const [backend, setBackend] = useState("auto");
   const [steps, setSteps] = useState(3);
   const [status, setStatus] = useState<Status>("idle");
@@ -46,10 +53,18 @@ export function TabRun() {
       .catch((err: unknown) => setSavedNote(`cannot read the checkpoints saved in this browser: ${err instanceof Error ? err.message : String(err)}`));
   }, []);
 
+  const refreshServer = useCallback(() => {
+    checkpoints()
+      .then((m) => m.listServerCheckpoints())
+      .then(setServer)
+      .catch((err: unknown) => setUploadNote({ text: `cannot list the checkpoints on the server: ${err instanceof Error ? err.message : String(err)}`, error: true }));
+  }, []);
+
   useEffect(() => {
     refresh();
+    refreshServer();
     return () => worker.current?.terminate();
-  }, [refresh]);
+  }, [refresh, refreshServer]);
 
   async function startJob(job: { task: TaskId; from?: string; resume?: boolean }) {
     const { shippedUri } = await checkpoints();
@@ -62,6 +77,27 @@ export function TabRun() {
     if (from === c.uri) setFrom(FRESH);
     refresh();
   }
+
+  async function upload(c: StoredCheckpoint) {
+    setUploading(c.uri);
+    setUploadNote(null);
+    try {
+      const stored = await (await checkpoints()).uploadCheckpoint(c.uri);
+      setUploadNote({ text: `Uploaded ${c.uri.replace("indexeddb://reward-studio/", "")} to the server: ${stored.uri}`, error: false });
+      refreshServer();
+    } catch (err) {
+      // A ServerRefusal carries the HTTP status; anything else failed before the server answered.
+      const status = (err as { status?: number }).status;
+      setUploadNote({ text: `Upload ${status ? "refused" : "failed"}: ${err instanceof Error ? err.message : String(err)}`, error: true });
+      // Signed out elsewhere or the session expired: show the page as signed out.
+      if (status === 401) void refreshSession();
+    } finally {
+      setUploading(null);
+    }
+  }
+
+  /** The server's copy of a browser checkpoint: same task, saved at the same instant. */
+  const serverUriOf = (c: StoredCheckpoint) => server.find((s) => s.task === c.manifest.task && s.savedAt === c.manifest.createdAt)?.uri;
 
   function start(job: Record<string, unknown>) {
     worker.current?.terminate();
@@ -113,15 +149,17 @@ export function TabRun() {
 
   const running = status === "starting" || status === "pretraining" || status === "tuning" || status === "stopping";
   const savedOfTask = saved.filter((c) => c.manifest.task === task);
+  const serverOfTask = server.filter((c) => c.task === task);
+  const signedIn = session.status === "ready" && session.user !== null;
   const keys = rows[0] ? Object.keys(rows[0].terms) : [];
   return (
     <section className="panel" aria-label="Tune in this tab">
       <h2>Tune in this tab</h2>
       <p className="muted">
         REINFORCE against the task&apos;s default reward, trained by a Web Worker in this tab, starting from the shipped
-        MLE model, a checkpoint saved in this browser, or a fresh small model given a few MLE steps first. Every step logs
-        each reward term, the composite, KL to the MLE model and entropy; the tuned model is saved in this browser when the
-        run ends or is stopped.
+        MLE model, a checkpoint saved in this browser or uploaded to the server, or a fresh small model given a few MLE
+        steps first. Every step logs each reward term, the composite, KL to the MLE model and entropy; the tuned model is
+        saved in this browser when the run ends or is stopped, and a signed-in engineer can upload it to the server.
       </p>
       <div className="toolbar">
         <label>
@@ -136,6 +174,7 @@ export function TabRun() {
             <option value={FRESH}>new small model (a few MLE steps)</option>
             <option value={SHIPPED}>shipped MLE model</option>
             {savedOfTask.map((c) => <option key={c.uri} value={c.uri}>saved: {c.uri.replace("indexeddb://reward-studio/", "")}</option>)}
+            {serverOfTask.map((c) => <option key={c.uri} value={c.uri}>server: {c.name}{c.step !== null ? ` (step ${c.step})` : ""}</option>)}
           </select>
         </label>
         <label>
@@ -189,12 +228,24 @@ export function TabRun() {
         </p>
       ) : null}
       <h3>Checkpoints in this browser</h3>
+      {session.status === "ready" && !signedIn ? (
+        <p className="muted" data-testid="upload-hint">
+          <Link href="/sign-in?next=/runs">Sign in</Link> as an engineer or admin to upload checkpoints to the server.
+        </p>
+      ) : null}
       <SavedCheckpoints
         items={saved}
         busy={running}
         onResume={(c) => { setTask(c.manifest.task); void startJob({ task: c.manifest.task, from: c.uri, resume: true }); }}
         onDelete={(c) => void remove(c)}
+        canUpload={signedIn}
+        uploading={uploading}
+        serverUriOf={serverUriOf}
+        onUpload={(c) => void upload(c)}
       />
+      {uploadNote ? (
+        <p className={uploadNote.error ? "fail" : "muted"} role={uploadNote.error ? "alert" : undefined} data-testid="upload-message">{uploadNote.text}</p>
+      ) : null}
     </section>
   );
 }

@@ -2,9 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { AccountMenu } from "@/components/auth/account-menu";
 import { SITE_AREAS } from "@/components/site-areas";
 
-/** Top navigation: the studio's areas, the current one marked for sighted and screen-reader users. */
+/**
+ * Top navigation: the studio's areas, the current one marked for sighted and screen-reader
+ * users, and who is signed in.
+ */
 export function NavBar() {
   const pathname = usePathname();
   return (
@@ -25,6 +29,7 @@ export function NavBar() {
           );
         })}
       </ul>
+      <AccountMenu />
     </nav>
   );
 }

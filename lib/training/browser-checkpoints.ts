@@ -1,8 +1,9 @@
 /**
  * Checkpoints in a browser (page or Web Worker): saved to and listed from IndexedDB under
  * `indexeddb://reward-studio/...`, loaded from IndexedDB or from the server over HTTP (the
- * shipped models under /models/<task>/<kind>/model.json). Same artifacts and manifest as the
- * files the CLI writes (./checkpoint.ts).
+ * shipped models under /models/<task>/<kind>/model.json, uploaded ones under
+ * /api/checkpoints/<id>/model.json), and uploaded to the server. Same artifacts and manifest as
+ * the files the CLI writes (./checkpoint.ts).
  */
 import * as tf from "@tensorflow/tfjs-core";
 import type { TaskId } from "@/lib/rewards";
@@ -28,7 +29,8 @@ export function newBrowserUri(task: TaskId, kind: "mle" | "reinforce", now = new
 
 /**
  * Loads checkpoint artifacts from `uri`: an `indexeddb://reward-studio/...` address or a path on
- * this server ending in model.json. Anything else is refused with a message naming the address.
+ * this server ending in model.json (a shipped model, or an uploaded one at
+ * /api/checkpoints/<id>/model.json). Anything else is refused with a message naming the address.
  */
 export async function loadBrowserCheckpoint(uri: string): Promise<tf.io.ModelArtifacts> {
   let handler: tf.io.IOHandler | undefined;
@@ -67,4 +69,71 @@ export async function listBrowserCheckpoints(): Promise<StoredCheckpoint[]> {
 export async function removeBrowserCheckpoint(uri: string): Promise<void> {
   if (!uri.startsWith(BROWSER_PREFIX)) throw new Error(`checkpoint ${uri}: not a browser checkpoint`);
   await tf.io.removeModel(uri);
+}
+
+/** Where the server keeps uploaded checkpoints: GET lists them, POST stores one. */
+export const SERVER_CHECKPOINTS = "/api/checkpoints";
+
+/** A checkpoint stored on the server, as GET /api/checkpoints lists it. */
+export interface ServerCheckpoint {
+  id: string;
+  name: string;
+  task: TaskId;
+  kind: "mle" | "reinforce" | null;
+  params: number;
+  step: number | null;
+  parent: string | null;
+  evalMetrics: Record<string, number | null> | null;
+  /** When the server stored it. */
+  createdAt: string;
+  /** When the checkpoint itself was saved (its manifest's createdAt): matches the browser copy. */
+  savedAt: string;
+  /** Its model.json on the server, loadable with tf.io.http (and as a run's `from`). */
+  uri: string;
+}
+
+/** The server refused a request: its HTTP status, typed code (`unauthorized:checkpoint`) and message. */
+export class ServerRefusal extends Error {
+  constructor(message: string, readonly status: number, readonly code: string) {
+    super(message);
+    this.name = "ServerRefusal";
+  }
+}
+
+async function refusal(res: Response): Promise<ServerRefusal> {
+  const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
+  return new ServerRefusal(body?.message ?? `the server answered HTTP ${res.status}`, res.status, body?.code ?? `http:${res.status}`);
+}
+
+/**
+ * Uploads the checkpoint saved in this browser at `uri` to the server, exactly as
+ * `tf.io.http(url).save()` sends a model (multipart model.json + model.weights.bin), and returns
+ * it as the server stored it. A refusal (not signed in, not allowed, invalid) is a
+ * ServerRefusal with the server's message.
+ */
+export async function uploadCheckpoint(uri: string): Promise<ServerCheckpoint> {
+  if (!uri.startsWith(BROWSER_PREFIX)) throw new Error(`checkpoint ${uri}: only checkpoints saved in this browser can be uploaded`);
+  const artifacts = await loadBrowserCheckpoint(uri);
+  // tf.io.http reports a refusal only as "failed due to HTTP response status N": keep the
+  // response to read the server's own message.
+  let response: Response | undefined;
+  const handler = tf.io.http(`${SERVER_CHECKPOINTS}?name=${encodeURIComponent(uri.slice(BROWSER_PREFIX.length))}`, {
+    fetchFunc: async (input: RequestInfo | URL, init?: RequestInit) => (response = await fetch(input, init)),
+  });
+  if (!handler.save) throw new Error("upload: TF.js has no HTTP save handler here");
+  try {
+    await handler.save(artifacts);
+  } catch (err) {
+    if (!response || response.ok) throw err;
+  }
+  if (!response) throw new Error("upload: no response from the server");
+  if (!response.ok) throw await refusal(response);
+  return ((await response.json()) as { checkpoint: ServerCheckpoint }).checkpoint;
+}
+
+/** The checkpoints stored on the server, of one task or all, oldest first. */
+export async function listServerCheckpoints(task?: TaskId): Promise<ServerCheckpoint[]> {
+  const res = await fetch(task ? `${SERVER_CHECKPOINTS}?task=${task}` : SERVER_CHECKPOINTS, { cache: "no-store" });
+  if (!res.ok) throw await refusal(res);
+  return ((await res.json()) as { checkpoints: ServerCheckpoint[] }).checkpoints;
 }

@@ -17,8 +17,8 @@ export default function RunsPage() {
       <section className="panel not-built" role="status" data-testid="not-built">
         <h2>Not built yet</h2>
         <p>
-          Choosing a saved reward spec, streaming the run&apos;s metrics to the server, live charts, run history and uploading
-          checkpoints to the server (tab runs are saved in this browser&apos;s IndexedDB). Headless runs work today with the CLI:{" "}
+          Choosing a saved reward spec, streaming the run&apos;s metrics to the server, live charts and run history (tab runs
+          are saved in this browser&apos;s IndexedDB, and can be uploaded to the server when you are signed in). Headless runs work today with the CLI:{" "}
           <code>npx reward-studio pretrain</code> / <code>tune</code> / <code>eval</code> (see the README).
         </p>
       </section>

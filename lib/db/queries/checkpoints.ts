@@ -3,6 +3,8 @@ import type { Checkpoint, Task } from "../generated/sqlite/client";
 import { rethrowAsStudioError } from "./prisma-errors";
 
 export interface RegisterCheckpointInput {
+  /** Chosen by the caller when the files' location must be known before the row exists (uploads). */
+  id?: string;
   name: string;
   task: Task;
   architecture: string;
@@ -22,6 +24,16 @@ export async function registerCheckpoint(db: Db, input: RegisterCheckpointInput)
   }
 }
 
+/** Removes a checkpoint row (undoing a registration whose files could not be put in place). */
+export async function deleteCheckpoint(db: Db, input: { id: string }): Promise<void> {
+  try {
+    await db.checkpoint.delete({ where: { id: input.id } });
+  } catch (err) {
+    rethrowAsStudioError(err, "checkpoint", `checkpoint ${input.id}`);
+  }
+}
+
+/** Checkpoints, optionally of one task, oldest first. */
 export function listCheckpoints(db: Db, input: { task?: Task } = {}): Promise<Checkpoint[]> {
   return db.checkpoint.findMany({ where: input.task ? { task: input.task } : {}, orderBy: { createdAt: "asc" } });
 }

@@ -1,0 +1,180 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as tf from "@tensorflow/tfjs-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { signSession } from "@/lib/auth";
+import { db, findCheckpoint, findUserByEmail, type Db } from "@/lib/db";
+import { prepareDatabase } from "@/lib/db/prepare";
+import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
+import type { CheckpointManifest } from "@/lib/training/checkpoint";
+import { parseCheckpointUpload } from "@/lib/training/manifest-schema";
+import { loadCheckpointDir } from "@/lib/training/node/checkpoint-files";
+import { GET as getFile } from "./[id]/[file]/route";
+import { GET, POST } from "./route";
+import { storeCheckpoint } from "@/lib/server/checkpoint-store";
+
+const dir = mkdtempSync(path.join(tmpdir(), "rs-checkpoint-route-"));
+const secret = "test-secret-0123456789abcdef0123456789";
+vi.stubEnv("RS_DATA_DIR", dir);
+vi.stubEnv("DATABASE_URL", undefined);
+vi.stubEnv("RS_SESSION_SECRET", secret);
+
+const cookies: Record<string, string> = {};
+beforeAll(async () => {
+  await prepareDatabase(() => {});
+  for (const who of ["engineer", "admin", "rater1"]) {
+    const user = await findUserByEmail(db(), { email: `${who}@reward.studio` });
+    cookies[who] = `rs_session=${signSession({ userId: user!.id, secret }).token}`;
+  }
+});
+afterAll(async () => {
+  await db().$disconnect();
+  delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const shipped = (kind: "mle" | "tuned") => loadCheckpointDir(path.resolve("public/models/captioning", kind));
+
+/** Sends artifacts exactly as `tf.io.http(url).save()` does, to the POST handler; returns its response. */
+async function upload(artifacts: tf.io.ModelArtifacts, cookie?: string, query = ""): Promise<Response> {
+  let response: Response | undefined;
+  const handler = tf.io.http(`http://localhost/api/checkpoints${query}`, {
+    fetchFunc: async (input: RequestInfo | URL, init?: RequestInit) =>
+      (response = await POST(new Request(input, { ...init, headers: cookie ? { cookie } : {} }))),
+  });
+  await handler.save!(artifacts).catch(() => undefined); // a refusal throws; the response says why
+  return response!;
+}
+
+/** GET /api/checkpoints/<id>/<file> through the route handler, as tf.io.http's fetch. */
+const serve = async (input: RequestInfo | URL) => {
+  const [, id, file] = new URL(String(input), "http://localhost").pathname.match(/^\/api\/checkpoints\/([^/]+)\/([^/]+)$/) ?? [];
+  return getFile(new Request(new URL(String(input), "http://localhost")), { params: Promise.resolve({ id: id!, file: file! }) });
+};
+
+const withManifest = (a: tf.io.ModelArtifacts, change: Partial<CheckpointManifest>): tf.io.ModelArtifacts => {
+  const manifest = (a.userDefinedMetadata as { manifest: CheckpointManifest }).manifest;
+  return { ...a, userDefinedMetadata: { manifest: { ...manifest, ...change } as unknown as Record<string, never> } };
+};
+
+describe("POST /api/checkpoints", () => {
+  it("refuses a signed-out upload with 401 unauthorized:checkpoint", async () => {
+    const res = await upload(await shipped("tuned"));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ code: "unauthorized:checkpoint", message: "sign in to upload checkpoints" });
+  });
+
+  it("refuses a rater with 403 forbidden:checkpoint", async () => {
+    const res = await upload(await shipped("tuned"), cookies.rater1);
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "forbidden:checkpoint", message: expect.stringContaining("engineer or admin") });
+  });
+
+  let stored: ServerCheckpoint;
+  it("stores an engineer's upload, serves it back so tf.io.http loads it, and lists it", async () => {
+    const original = await shipped("tuned");
+    const res = await upload(original, cookies.engineer, "?name=captioning-reinforce-20261128T060000");
+    expect(res.status).toBe(201);
+    stored = ((await res.json()) as { checkpoint: ServerCheckpoint }).checkpoint;
+    expect(stored).toMatchObject({ name: "captioning-reinforce-20261128T060000", task: "captioning", kind: "reinforce", params: 188_699, uri: `/api/checkpoints/${stored.id}/model.json` });
+    const files = readdirSync(path.join(dir, "checkpoints", stored.id)).sort();
+    expect(files).toEqual(["manifest.json", "model.json", expect.stringMatching(/^weights-[0-9a-f]{16}\.bin$/)]);
+    expect(readdirSync(path.join(dir, "checkpoints")).filter((f) => f.startsWith("."))).toEqual([]);
+
+    const loaded = await tf.io.http(`http://localhost${stored.uri}`, { fetchFunc: serve }).load!();
+    const bytes = (a: tf.io.ModelArtifacts) => Buffer.from(tf.io.CompositeArrayBuffer.join(a.weightData!));
+    expect(bytes(loaded).equals(bytes(original))).toBe(true);
+    expect(loaded.weightSpecs).toEqual(original.weightSpecs);
+    expect(loaded.userDefinedMetadata).toEqual(original.userDefinedMetadata);
+
+    const list = async (q: string) => (await GET(new Request(`http://localhost/api/checkpoints${q}`))).json() as Promise<{ checkpoints: ServerCheckpoint[] }>;
+    expect((await list("?task=captioning")).checkpoints.map((c) => c.id)).toContain(stored.id);
+    expect((await list("?task=detection")).checkpoints).toEqual([]);
+    const bad = await GET(new Request("http://localhost/api/checkpoints?task=segmentation"));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { message: string }).message).toBe("task: expected one of captioning, detection, panoptic, colorization");
+  });
+
+  it("links the parent when it is a checkpoint on this server, and keeps any other only in the manifest", async () => {
+    const admin = await upload(withManifest(await shipped("tuned"), { parent: stored.uri }), cookies.admin);
+    expect(admin.status).toBe(201);
+    const child = ((await admin.json()) as { checkpoint: ServerCheckpoint }).checkpoint;
+    expect(child.parent).toBe(stored.uri);
+    expect((await findCheckpoint(db(), { id: child.id }))?.parentId).toBe(stored.id);
+    expect((await findCheckpoint(db(), { id: stored.id }))?.parentId).toBeNull(); // its parent is models/captioning/mle
+  });
+
+  it("refuses an invalid checkpoint with 400 naming the field, and keeps nothing", async () => {
+    const before = readdirSync(path.join(dir, "checkpoints")).length;
+    const res = await upload(withManifest(await shipped("mle"), { task: "segmentation" as never }), cookies.engineer);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: "bad_request:checkpoint", field: "model.json",
+      message: "model.json: userDefinedMetadata.manifest.task: expected one of captioning, detection, panoptic, colorization",
+    });
+    expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(before);
+  });
+
+  it("refuses a body that is not multipart, or misses the weights", async () => {
+    const post = (body: BodyInit, type?: string) =>
+      POST(new Request("http://localhost/api/checkpoints", { method: "POST", body, headers: { cookie: cookies.engineer!, ...(type ? { "content-type": type } : {}) } }));
+    const json = await post(JSON.stringify({}), "application/json");
+    expect(json.status).toBe(400);
+    expect(((await json.json()) as { message: string }).message).toMatch(/^upload: expected multipart\/form-data with the files model\.json and model\.weights\.bin/);
+    const form = new FormData();
+    form.append("model.json", new Blob(["{}"]), "model.json");
+    const noWeights = await post(form);
+    expect(await noWeights.json()).toMatchObject({ field: "model.weights.bin", message: "model.weights.bin: missing (expected a file)" });
+  });
+
+  it("stops reading a body over 16 MB", async () => {
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 20) c.enqueue(chunk);
+        else c.close();
+      },
+    });
+    const res = await POST(new Request("http://localhost/api/checkpoints", {
+      method: "POST", body, duplex: "half", headers: { cookie: cookies.engineer!, "content-type": "multipart/form-data; boundary=x" },
+    } as RequestInit));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBe("upload: expected at most 16 MB");
+    expect(sent).toBeLessThan(20);
+  });
+});
+
+describe("GET /api/checkpoints/<id>/<file>", () => {
+  it.each([
+    ["an unknown id", "nope", "model.json"],
+    ["a file that is not the checkpoint's", "ID", "manifest.json"],
+    ["a path out of the folder", "ID", "../../session-secret"],
+    ["an id out of the folder", "..", "session-secret"],
+    ["a weights name that does not exist", "ID", "weights-0000000000000000.bin"],
+  ])("answers 404 not_found:checkpoint for %s", async (_, id, file) => {
+    const realId = (await GET(new Request("http://localhost/api/checkpoints"))).json().then((b: { checkpoints: ServerCheckpoint[] }) => b.checkpoints[0]!.id);
+    const res = await getFile(new Request("http://localhost/x"), { params: Promise.resolve({ id: id === "ID" ? await realId : id, file }) });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string }).code).toBe("not_found:checkpoint");
+  });
+});
+
+describe("storeCheckpoint", () => {
+  it("removes the written files when the database refuses the row", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "rs-store-"));
+    try {
+      const a = await shipped("mle");
+      const json = JSON.stringify({ ...a, weightsManifest: [{ paths: ["w"], weights: a.weightSpecs }], weightSpecs: undefined, weightData: undefined });
+      const upload = parseCheckpointUpload({ modelJson: json, weights: new Uint8Array(a.weightData as ArrayBuffer) });
+      const failing = { checkpoint: { create: () => Promise.reject(new Error("disk full")), findUnique: () => Promise.resolve(null) } } as unknown as Db;
+      await expect(storeCheckpoint(failing, { root, ...upload })).rejects.toThrow("disk full");
+      expect(readdirSync(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    expect(existsSync(root)).toBe(false);
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { DELETE, GET, POST } from "./route";
+
+// A fresh SQLite database and data dir for this file, read through lib/env like the server does.
+const dir = mkdtempSync(path.join(tmpdir(), "rs-session-route-"));
+vi.stubEnv("RS_DATA_DIR", dir);
+vi.stubEnv("DATABASE_URL", undefined);
+vi.stubEnv("RS_SESSION_SECRET", undefined);
+
+beforeAll(async () => { await prepareDatabase(() => {}); });
+afterAll(async () => {
+  await db().$disconnect();
+  delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const signIn = (body: unknown, url = "http://localhost/api/session") =>
+  POST(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+const withCookie = (setCookie: string | null) => new Request("http://localhost/api/session", { headers: { cookie: (setCookie ?? "").split(";")[0]! } });
+
+describe("POST/GET/DELETE /api/session", () => {
+  it("signs in a demo user: 200 with the user and an httpOnly, lax, path=/ session cookie", async () => {
+    const res = await signIn({ email: "engineer@reward.studio", password: "studio-demo" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ user: { id: expect.any(String), email: "engineer@reward.studio", name: "Eli Engineer", role: "engineer" } });
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^rs_session=v1\.[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=lax$/i);
+    expect(cookie).not.toMatch(/secure/i);
+    // No RS_SESSION_SECRET: the secret was made once in the data dir, readable by the owner only.
+    expect(statSync(path.join(dir, "session-secret")).mode & 0o777).toBe(0o600);
+  });
+
+  it("marks the cookie Secure over https", async () => {
+    const res = await signIn({ email: "admin@reward.studio", password: "studio-demo" }, "https://studio.example/api/session");
+    expect(res.headers.get("set-cookie")).toMatch(/; Secure/i);
+  });
+
+  it("GET answers who the cookie names, and null without one or with a forged one", async () => {
+    const res = await signIn({ email: "rater1@reward.studio", password: "studio-demo" });
+    const cookie = res.headers.get("set-cookie");
+    expect(await (await GET(withCookie(cookie))).json()).toMatchObject({ user: { email: "rater1@reward.studio", role: "rater" } });
+    expect(await (await GET(new Request("http://localhost/api/session"))).json()).toEqual({ user: null });
+    const forged = cookie!.replace(/^rs_session=v1\.[^.]+/, `rs_session=v1.${Buffer.from("someone-else").toString("base64url")}`);
+    expect(await (await GET(withCookie(forged))).json()).toEqual({ user: null });
+  });
+
+  it("refuses a wrong password and an unknown email alike: 401 unauthorized:session, no cookie", async () => {
+    const wrong = await signIn({ email: "engineer@reward.studio", password: "studio-demo!" });
+    const unknown = await signIn({ email: "nobody@reward.studio", password: "studio-demo" });
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get("set-cookie")).toBeNull();
+      expect(await res.json()).toEqual({ code: "unauthorized:session", message: "wrong email or password" });
+    }
+  });
+
+  it.each<[string, unknown, string]>([
+    ["not JSON", "email=x", "body: expected JSON { email, password }"],
+    ["no password", { email: "engineer@reward.studio" }, "password: expected the password"],
+    ["an email that is not text", { email: 7, password: "x" }, "email: expected the account's email"],
+    ["an unknown field", { email: "a@b.c", password: "x", remember: true }, 'Unrecognized key: "remember"'],
+  ])("refuses %s with 400 naming the field", async (_, body, message) => {
+    const res = await signIn(body);
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { code: string; message: string };
+    expect(json.code).toBe("bad_request:session");
+    expect(json.message).toContain(message);
+  });
+
+  it("DELETE clears the cookie", async () => {
+    const res = DELETE(new Request("http://localhost/api/session", { method: "DELETE" }));
+    expect(await res.json()).toEqual({ user: null });
+    expect(res.headers.get("set-cookie")).toMatch(/^rs_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=lax$/i);
+  });
+});

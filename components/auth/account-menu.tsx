@@ -1,0 +1,29 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut, useSession } from "./session-store";
+
+/** The nav bar's corner: who is signed in with a Sign out button, or a Sign in link that comes back here. */
+export function AccountMenu() {
+  const session = useSession();
+  const pathname = usePathname();
+  if (session.status === "loading") return <div className="nav-account" aria-hidden="true" />;
+  const { user } = session;
+  if (!user) {
+    if (pathname === "/sign-in") return <div className="nav-account" />;
+    return (
+      <div className="nav-account">
+        <Link href={`/sign-in?next=${encodeURIComponent(pathname)}`} data-testid="sign-in-link">Sign in</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="nav-account" data-testid="signed-in" data-email={user.email} data-role={user.role}>
+      <span>
+        {user.name} <span className="muted">({user.role})</span>
+      </span>
+      <button type="button" className="button" onClick={() => void signOut()}>Sign out</button>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Checkpoints uploaded to this server: read the multipart upload TF.js sends, store the files
+ * under `<data dir>/checkpoints/<id>/` and register the row, serve them back. Server-only; the
+ * route handlers under app/api/checkpoints only validate, authorise and call these.
+ */
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import { deleteCheckpoint, findCheckpoint, registerCheckpoint, type Checkpoint, type Db, type Prisma } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
+import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
+import type { CheckpointManifest } from "@/lib/training/checkpoint";
+import { parseCheckpointUpload } from "@/lib/training/manifest-schema";
+import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
+
+/** Largest upload accepted: the smoke and default models are 0.2-3 MB with optimizer state. */
+export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
+
+/** The folder that holds the stored checkpoints, one folder per id. */
+export const checkpointsRoot = (dataDir: string): string => path.join(dataDir, "checkpoints");
+
+/** Where a stored checkpoint's model.json is served. */
+export const serverCheckpointUri = (id: string): string => `/api/checkpoints/${id}/model.json`;
+const SERVER_URI = /^\/api\/checkpoints\/([A-Za-z0-9_-]{1,64})\/model\.json$/;
+const FILE_NAME = /^(model\.json|weights-[0-9a-f]{16}\.bin)$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The checkpoint as GET /api/checkpoints lists it. */
+export function describeCheckpoint(c: Checkpoint): ServerCheckpoint {
+  const m = c.manifest as unknown as Partial<CheckpointManifest>;
+  return {
+    id: c.id, name: c.name, task: c.task, kind: m.run?.kind ?? null, params: m.params ?? 0, step: m.run?.step ?? null,
+    parent: m.parent ?? null, evalMetrics: (c.evalMetrics as ServerCheckpoint["evalMetrics"]) ?? null,
+    createdAt: c.createdAt.toISOString(), savedAt: m.createdAt ?? c.createdAt.toISOString(), uri: c.uri,
+  };
+}
+
+async function readBody(request: Request): Promise<Blob> {
+  const tooLarge = (got?: number) => new StudioError(
+    "bad_request:checkpoint",
+    `upload: expected at most ${MAX_UPLOAD_BYTES / 2 ** 20} MB${got ? `, got ${(got / 2 ** 20).toFixed(1)} MB` : ""}`,
+    { field: "body" },
+  );
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > MAX_UPLOAD_BYTES) throw tooLarge(declared);
+  // Counted as it arrives too: a chunked body has no content-length.
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    total += next.value.byteLength;
+    if (total > MAX_UPLOAD_BYTES) {
+      await reader?.cancel();
+      throw tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  return new Blob(chunks as BlobPart[]);
+}
+
+/**
+ * Reads and checks the multipart body `tf.io.http(url).save()` sends: `model.json` (the
+ * topology, weights manifest and our manifest) and `model.weights.bin` (all weights, in order).
+ */
+export async function readCheckpointUpload(request: Request): Promise<ReturnType<typeof parseCheckpointUpload>> {
+  const type = request.headers.get("content-type") ?? "";
+  const expected = "expected multipart/form-data with the files model.json and model.weights.bin, as tf.io.http(url).save() sends";
+  if (!type.startsWith("multipart/form-data")) throw new StudioError("bad_request:checkpoint", `upload: ${expected}`, { field: "body" });
+  const body = await readBody(request);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new StudioError("bad_request:checkpoint", `upload: unreadable multipart body; ${expected}`, { field: "body" });
+  }
+  const json = form.get("model.json");
+  const weights = form.get("model.weights.bin");
+  if (json === null) throw new StudioError("bad_request:checkpoint", "model.json: missing", { field: "model.json" });
+  if (!(weights instanceof Blob)) throw new StudioError("bad_request:checkpoint", "model.weights.bin: missing (expected a file)", { field: "model.weights.bin" });
+  return parseCheckpointUpload({
+    modelJson: typeof json === "string" ? json : await json.text(),
+    weights: new Uint8Array(await weights.arrayBuffer()),
+  });
+}
+
+/** The id of the server checkpoint a parent address names, when it is one of ours and exists. */
+async function serverParentId(db: Db, parent: string | null): Promise<string | undefined> {
+  const id = parent?.match(SERVER_URI)?.[1];
+  return id && (await findCheckpoint(db, { id })) ? id : undefined;
+}
+
+/**
+ * Stores a checked upload: files into a temporary folder under `root`, then the database row,
+ * then the folder renamed to `root/<id>`. If the row cannot be written the folder is removed;
+ * if the rename fails the row is removed: nothing is left half-written.
+ */
+export async function storeCheckpoint(
+  db: Db,
+  input: { root: string; artifacts: Parameters<typeof saveCheckpointDir>[1]; manifest: CheckpointManifest; name?: string },
+): Promise<Checkpoint> {
+  const { manifest } = input;
+  const id = randomBytes(12).toString("base64url"); // 96 random bits, 16 URL-safe characters
+  mkdirSync(input.root, { recursive: true });
+  const tmp = path.join(input.root, `.upload-${id}`);
+  try {
+    saveCheckpointDir(tmp, input.artifacts);
+    const row = await registerCheckpoint(db, {
+      id,
+      name: input.name ?? `${manifest.task}-${manifest.run?.kind ?? "model"}-step${manifest.run?.step ?? 0}`,
+      task: manifest.task,
+      architecture: manifest.architecture.kind,
+      uri: serverCheckpointUri(id),
+      manifest: manifest as unknown as Prisma.InputJsonValue,
+      ...(manifest.evalMetrics ? { evalMetrics: manifest.evalMetrics as Prisma.InputJsonValue } : {}),
+      parentId: await serverParentId(db, manifest.parent),
+    });
+    try {
+      renameSync(tmp, path.join(input.root, id));
+    } catch (err) {
+      await deleteCheckpoint(db, { id });
+      throw err;
+    }
+    return row;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A stored checkpoint's file (model.json or its weights) with its content type; `not_found:checkpoint`
+ * for an unknown id, a name that is not one of its files, or anything that tries to leave the folder.
+ */
+export async function readCheckpointFile(db: Db, input: { root: string; id: string; file: string }): Promise<{ body: Buffer; type: string }> {
+  const missing = new StudioError("not_found:checkpoint", `no checkpoint file /api/checkpoints/${input.id.slice(0, 64)}/${input.file.slice(0, 64)}`);
+  if (!ID.test(input.id) || !FILE_NAME.test(input.file)) throw missing;
+  const row = await findCheckpoint(db, { id: input.id });
+  if (!row || row.uri !== serverCheckpointUri(input.id)) throw missing;
+  try {
+    const body = readFileSync(path.join(input.root, input.id, input.file));
+    return { body, type: input.file.endsWith(".json") ? "application/json" : "application/octet-stream" };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw missing;
+    throw err;
+  }
+}
