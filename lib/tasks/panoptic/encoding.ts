@@ -4,8 +4,9 @@
  * or one of S instance slots — and every slot picks one thing class for the whole object. So a
  * thing's class is chosen once per object, not once per pixel: an object cannot come out
  * half circle, half ring, and a sample that re-labels an object changes all of it at once.
- * Classes are ShapeWorld category ids minus one (0..5 things, 6..10 stuff). Slots are numbered
- * over all things in a canonical order, so a model can name "the second thing".
+ * Classes are ShapeWorld category ids minus one (0..5 things, 6..10 stuff). Slots are labels:
+ * targets number things in a canonical order, and the MLE loss matches them to the slots the
+ * model prefers (lib/tasks/panoptic/index.ts), so no slot means "the second thing".
  */
 import { CATEGORIES, type Scene } from "@/lib/data";
 import type { PanopticOutput } from "@/lib/rewards";

@@ -11,8 +11,9 @@
  * At temperature t each categorical (region, slot class) is p^(1/t) renormalised, softmax(log p / t)
  * (pooling weights stay at t = 1): the policy REINFORCE tunes at t, with the same argmax at every
  * t, which is greedy decoding.
- * MLE: cross-entropy of each location's region, plus each target slot's class from logits pooled
- * over its true mask.
+ * MLE: cross-entropy of each location's region with objects matched to slots by the best
+ * permutation (Hungarian matching, as DETR and MaskFormer train), plus each object's class from
+ * logits pooled over its true mask.
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { generateScene, type Scene } from "@/lib/data";
@@ -61,6 +62,20 @@ function oneHots(actions: readonly PanopticAction[], slots: number): { region: t
     });
   });
   return { region: tf.tensor3d(region, [actions.length, l, k]), cls: tf.tensor3d(cls, [actions.length, slots, NUM_THINGS]) };
+}
+
+/** [S * S, S!]: column k has a 1 at (g, pi_k(g)) for each of the S! permutations pi_k. */
+function permutationMatrix(s: number): tf.Tensor2D {
+  if (s > 6) throw new RangeError(`slot matching is exhaustive: ${s} slots would be ${s}! permutations`);
+  const perms: number[][] = [];
+  const grow = (prefix: number[]) => {
+    if (prefix.length === s) perms.push(prefix);
+    else for (let v = 0; v < s; v++) if (!prefix.includes(v)) grow([...prefix, v]);
+  };
+  grow([]);
+  const m = new Float32Array(s * s * perms.length);
+  perms.forEach((p, k) => p.forEach((to, g) => { m[(g * s + to) * perms.length + k] = 1; }));
+  return tf.tensor2d(m, [s * s, perms.length]);
 }
 
 /** Creates a panoptic policy with seeded initial weights. */
@@ -116,18 +131,25 @@ export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.def
     architecture: { task: "panoptic", kind: "vit-mask-classification", config: config as unknown as Record<string, unknown> },
     params,
     mleLoss(scenes) {
-      // Cross-entropy of every location's region (mean over locations) plus that of every target
-      // slot's class, pooled over the slot's true mask (mean over target slots).
+      // Cross-entropy of every location's region (mean over locations), with the image's objects
+      // matched to slots by the assignment the model already likes best (exhaustive over the S!
+      // permutations, DETR/MaskFormer's Hungarian matching): the model keeps its own slot order
+      // instead of having to learn a global ranking. Plus every object's class from logits pooled
+      // over its true mask (mean over objects), which does not depend on the matching.
       const targets = scenes.map((s) => encodeScene(s, slots));
       return tf.tidy(() => {
         const hot = oneHots(targets, slots);
-        const masks = tf.slice(hot.region, [0, 0, NUM_STUFF], [targets.length, hot.region.shape[1], slots]);
-        const { region, slotClass } = panopticDistributions(logitsOf(scenes), slots, 1, masks);
-        const locations = targets.length * (targets[0]?.regions.length ?? 1);
-        const targetSlots = Math.max(1, targets.reduce((a, t) => a + usedSlots(t.regions, slots).filter(Boolean).length, 0));
+        const [b, l] = [targets.length, hot.region.shape[1]];
+        const objects = tf.slice(hot.region, [0, 0, NUM_STUFF], [b, l, slots]); // [B, L, S] true masks
+        const { region, slotClass } = panopticDistributions(logitsOf(scenes), slots, 1, objects);
+        const stuff = tf.sum(tf.mul(tf.slice(region, [0, 0, 0], [b, l, NUM_STUFF]), tf.slice(hot.region, [0, 0, 0], [b, l, NUM_STUFF])));
+        // cost[b, g, s] = sum over object g's pixels of log p(slot s); best permutation per image.
+        const cost = tf.matMul(tf.transpose(objects, [0, 2, 1]), tf.slice(region, [0, 0, NUM_STUFF], [b, l, slots]));
+        const matched = tf.sum(tf.max(tf.matMul(tf.reshape(cost, [b, slots * slots]), permutationMatrix(slots)), 1));
+        const objectCount = Math.max(1, targets.reduce((a, t) => a + usedSlots(t.regions, slots).filter(Boolean).length, 0));
         return tf.neg(tf.add(
-          tf.div(tf.sum(tf.mul(region, hot.region)), locations),
-          tf.div(tf.sum(tf.mul(slotClass, hot.cls)), targetSlots),
+          tf.div(tf.add(stuff, matched), b * l),
+          tf.div(tf.sum(tf.mul(slotClass, hot.cls)), objectCount),
         )) as tf.Scalar;
       });
     },

@@ -188,4 +188,28 @@ describe("panoptic policy (smoke size, wasm)", () => {
     policy.dispose();
     reference.dispose();
   });
+
+  it("the MLE loss matches objects to slots: relabelling the model's slots leaves it unchanged", async () => {
+    const policy = smoke();
+    const opt = tf.train.adam(3e-3);
+    for (let i = 0; i < 20; i++) await mleStep(policy, opt, scenes, i); // slots now mean something
+    opt.dispose();
+    const before = await values(tf.tidy(() => policy.mleLoss(scenes, createRandom(0))));
+    // Permute the slot logits (last 4 of every location's 15) in both output heads.
+    const perm = [2, 0, 3, 1];
+    const c = NUM_CLASSES + 4;
+    for (const name of ["head/w", "head/b", "head/color/w", "head/color/b"]) {
+      const v = policy.params.vars.get(name)!;
+      const data = Array.from(await v.data());
+      const out = data.slice();
+      for (let i = 0; i < data.length; i++) {
+        const k = i % c;
+        if (k >= NUM_CLASSES) out[i - k + NUM_CLASSES + perm[k - NUM_CLASSES]!] = data[i]!;
+      }
+      v.assign(tf.tensor(out, v.shape));
+    }
+    const after = await values(tf.tidy(() => policy.mleLoss(scenes, createRandom(0))));
+    expect(after[0]).toBeCloseTo(before[0]!, 4);
+    policy.dispose();
+  });
 });
