@@ -10,6 +10,7 @@ import { loadCheckpointDir } from "./node/checkpoint-files";
 /** The models the app ships (public/models/<task>/<kind>/), produced by the CLI (docs/RESULTS.md). */
 const SHIPPED = [
   ["captioning", "mle"], ["captioning", "tuned"], ["colorization", "mle"], ["colorization", "tuned"], ["detection", "mle"], ["detection", "tuned"],
+  ["panoptic", "mle"], ["panoptic", "tuned"],
 ] as const;
 
 beforeAll(useWasmBackend);
