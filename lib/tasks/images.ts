@@ -25,12 +25,16 @@ export function grayBatch(scenes: readonly Scene[]): tf.Tensor4D {
   return tf.tensor4d(data, [scenes.length, h, w, 1]);
 }
 
-/** Repeats each row of x [B, ...] n times consecutively -> [B * n, ...]. */
+/**
+ * Repeats each row of x [B, ...] n times consecutively -> [B * n, ...]. A broadcasting add of
+ * zeros rather than `tile`: same values and gradient (summed over the copies), and on WASM
+ * 20-90x faster (Tile of [16, 1024, 15] x 8 took 44 ms against 1 ms).
+ */
 export function repeatRows<T extends tf.Tensor>(x: T, n: number): T {
   if (n === 1) return x.clone();
   const shape = x.shape;
   return tf.tidy(() => {
-    const tiled = tf.tile(tf.expandDims(x, 1), [1, n, ...shape.slice(1).map(() => 1)]);
-    return tf.reshape(tiled, [(shape[0] as number) * n, ...shape.slice(1)]) as T;
+    const copies = tf.add(tf.expandDims(x, 1), tf.zeros([1, n, ...shape.slice(1).map(() => 1)], x.dtype));
+    return tf.reshape(copies, [(shape[0] as number) * n, ...shape.slice(1)]) as T;
   });
 }
