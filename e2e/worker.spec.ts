@@ -54,6 +54,8 @@ test.describe("checkpoints in the browser", () => {
     await expect(tuned).toHaveAttribute("data-step", String(ran));
     await tuned.getByRole("button", { name: "Resume" }).click();
     await runs.waitForEnd(/done/);
+    // It continued on the backend it ran on, not the page's default (auto would pick WebGPU).
+    await expect(page.getByTestId("run-backend")).toHaveAttribute("data-backend", "wasm");
     // The resumed run continues the same run: its first logged step is the one after the stop.
     await expect(runs.rows.first().locator("td").first()).toHaveText(String(ran + 1));
     await expect(runs.rows.last().locator("td").first()).toHaveText("20");

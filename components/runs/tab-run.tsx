@@ -66,10 +66,10 @@ export function TabRun() {
     return () => worker.current?.terminate();
   }, [refresh, refreshServer]);
 
-  async function startJob(job: { task: TaskId; from?: string; resume?: boolean }) {
+  async function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
     const { shippedUri } = await checkpoints();
     const uri = job.from === SHIPPED ? shippedUri(job.task, "mle") : job.from === FRESH ? undefined : job.from;
-    start({ task: job.task, backend, steps, size: "smoke", ...(uri ? { from: uri } : {}), ...(job.resume ? { resume: true } : {}) });
+    start({ task: job.task, backend: job.backend ?? backend, steps, size: "smoke", ...(uri ? { from: uri } : {}), ...(job.resume ? { resume: true } : {}) });
   }
 
   async function remove(c: StoredCheckpoint) {
@@ -236,7 +236,11 @@ export function TabRun() {
       <SavedCheckpoints
         items={saved}
         busy={running}
-        onResume={(c) => { setTask(c.manifest.task); void startJob({ task: c.manifest.task, from: c.uri, resume: true }); }}
+        onResume={(c) => {
+          // A resumed run continues on the backend it ran on (runs are deterministic per backend).
+          setTask(c.manifest.task);
+          void startJob({ task: c.manifest.task, from: c.uri, resume: true, backend: c.manifest.run?.backend });
+        }}
         onDelete={(c) => void remove(c)}
         canUpload={signedIn}
         uploading={uploading}
