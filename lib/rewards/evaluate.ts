@@ -37,6 +37,18 @@ function lookup<T>(targets: ReadonlyMap<string, T> | Readonly<Record<string, T>>
   return targets instanceof Map ? targets.get(id) : Object.hasOwn(targets, id) ? (targets as Record<string, T>)[id] : undefined;
 }
 
+/** Fraction of inputs (`groups[i]` = sample i's input) whose finite composites are all equal. */
+export function zeroSpreadFraction(composite: ArrayLike<number>, groups: readonly string[]): number {
+  const byGroup = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const list = byGroup.get(g);
+    if (list) list.push(composite[i] as number);
+    else byGroup.set(g, [composite[i] as number]);
+  });
+  const flat = [...byGroup.values()].filter((c) => c.every(Number.isFinite) && Math.max(...c) - Math.min(...c) < 1e-12).length;
+  return byGroup.size === 0 ? 0 : flat / byGroup.size;
+}
+
 /**
  * Scores `samples` with `spec`: every term per sample, normalisation, weighting, KL folding
  * (composite -= beta * kl), clipping, batch statistics and guardrail checks.
@@ -109,13 +121,6 @@ export function evaluate<T extends TaskId>(
     const finiteVals = Array.from(v).filter(Number.isFinite);
     stats[t.key] = { ...meanStd(v), min: Math.min(...finiteVals), max: Math.max(...finiteVals) };
   });
-  const byGroup = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    const list = byGroup.get(g);
-    if (list) list.push(composite[i] as number);
-    else byGroup.set(g, [composite[i] as number]);
-  });
-  const flat = [...byGroup.values()].filter((c) => c.every(Number.isFinite) && Math.max(...c) - Math.min(...c) < 1e-12).length;
   return {
     keys: terms.map((t) => t.key),
     samples: samples.map((sample, i) => ({
@@ -127,7 +132,7 @@ export function evaluate<T extends TaskId>(
     })),
     stats,
     composite: meanStd(composite),
-    zeroSpreadFraction: byGroup.size === 0 ? 0 : flat / byGroup.size,
+    zeroSpreadFraction: zeroSpreadFraction(composite, groups),
     nonFinite: Array.from(composite).filter((c) => !Number.isFinite(c)).length,
     guardrails: (s.guardrails ?? []).map((g) => {
       const value = stats[g.metric]?.mean ?? NaN;

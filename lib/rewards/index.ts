@@ -11,7 +11,7 @@ export {
   RewardSpecSchema, parseRewardSpec, NORMALIZATIONS, AGGREGATIONS, GUARDRAIL_OPS,
   type RewardSpec, type RewardSpecInput, type Normalization, type GuardrailOp,
 } from "./spec";
-export { evaluate, type RewardEvaluation, type ScoredSample } from "./evaluate";
+export { evaluate, zeroSpreadFraction, type RewardEvaluation, type ScoredSample } from "./evaluate";
 export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
 export { shapeWorldTarget } from "./shapeworld";
 export { meanStd } from "./normalize";

@@ -8,7 +8,7 @@
  * reward or loss skips the update and is reported; it never reaches the weights.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { evaluate, meanStd, shapeWorldTarget, type RewardContext, type RewardSample, type RewardSpec } from "@/lib/rewards";
+import { evaluate, meanStd, shapeWorldTarget, zeroSpreadFraction, type RewardContext, type RewardSample, type RewardSpec } from "@/lib/rewards";
 import { createRandom, type Policy } from "@/lib/tasks";
 import type { Scene } from "@/lib/data";
 import { advantages } from "./baseline";
@@ -93,29 +93,26 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const samples: RewardSample[] = outputs.map((output, i) => ({
     inputId: String(Math.floor(i / n)), output, mle: mleOutputs?.[Math.floor(i / n)], kl: (logp[i] as number) - (refLogp[i] as number), entropy: entropy[i],
   }));
-  const rewards = evaluate(spec, samples, targets, ctx);
-  // With the greedy baseline, samples and greedy outputs are scored together (so batch or group
-  // normalisation sees both); the logs above describe the samples alone.
-  let composites = rewards.samples.map((s) => s.composite);
-  let greedyRewards: number[] | undefined;
-  let nonFinite = rewards.nonFinite;
-  if (greedy && greedyScores) {
-    const gs = greedyScores;
-    const joint = evaluate(spec, [...samples, ...greedy.outputs.map((output, b): RewardSample => ({
-      inputId: String(b), output, mle: mleOutputs?.[b], kl: (gs.logp[b] as number) - (gs.refLogp[b] as number), entropy: gs.entropy[b],
-    }))], targets, ctx);
-    composites = joint.samples.slice(0, samples.length).map((s) => s.composite);
-    greedyRewards = joint.samples.slice(samples.length).map((s) => s.composite);
-    nonFinite += joint.nonFinite;
-  }
+  // With the greedy baseline the greedy outputs are scored in the same call (so batch or group
+  // normalisation sees them too); the logs describe the samples alone.
+  const greedyRows: RewardSample[] = greedy && greedyScores
+    ? greedy.outputs.map((output, b) => ({
+      inputId: String(b), output, mle: mleOutputs?.[b], kl: (greedyScores.logp[b] as number) - (greedyScores.refLogp[b] as number), entropy: greedyScores.entropy[b],
+    }))
+    : [];
+  const rewards = evaluate(spec, [...samples, ...greedyRows], targets, ctx);
+  const scored = rewards.samples.slice(0, samples.length);
+  const composites = scored.map((s) => s.composite);
+  const greedyRewards = greedyRows.length > 0 ? rewards.samples.slice(samples.length).map((s) => s.composite) : undefined;
+  const nonFinite = rewards.nonFinite;
   clock.push(performance.now());
   const phases = (end: number) => ({ sample: clock[1]! - clock[0]!, score: clock[2]! - clock[1]!, reward: clock[3]! - clock[2]!, update: end - clock[3]! });
   const log = {
-    terms: Object.fromEntries(Object.entries(rewards.stats).map(([k, s]) => [k, { mean: s.mean, std: s.std }])),
-    composite: rewards.composite,
+    terms: Object.fromEntries(rewards.keys.map((k) => [k, meanStd(scored.map((s) => s.values[k] as number))])),
+    composite: meanStd(composites),
     kl: meanStd(samples.map((s) => s.kl as number)).mean,
     entropy: meanStd(entropy).mean,
-    zeroSpreadFraction: rewards.zeroSpreadFraction,
+    zeroSpreadFraction: zeroSpreadFraction(composites, scored.map((s) => s.inputId)),
     outputSize: meanStd(outputs.map((o) => policy.outputSize(o as never))).mean,
     ...(greedyRewards ? { greedyComposite: meanStd(greedyRewards).mean } : {}),
   };

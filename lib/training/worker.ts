@@ -12,7 +12,7 @@ import { DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type Re
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import { selectBackend } from "./backend";
 import { loadBrowserCheckpoint, newBrowserUri, saveBrowserCheckpoint } from "./browser-checkpoints";
-import { fromArtifacts, toArtifacts, type CheckpointManifest } from "./checkpoint";
+import { fromArtifacts, manifestOf, toArtifacts, type CheckpointManifest } from "./checkpoint";
 import { trainMle } from "./mle";
 import { trainReinforce } from "./reinforce";
 import { MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, type ReinforceSettings } from "./settings";
@@ -38,43 +38,45 @@ function manifest(task: TaskId, policy: Policy, m: Pick<CheckpointManifest, "par
   return { format: "reward-studio-checkpoint/1", task, architecture: policy.architecture, params: policy.params.count(), ...m, createdAt: new Date().toISOString() };
 }
 
-async function loadPolicy(uri: string, task: TaskId, optimizer?: tf.Optimizer) {
-  const loaded = await fromArtifacts(await loadBrowserCheckpoint(uri), optimizer);
+/** Builds the policy `artifacts` (loaded from `uri`) describe, refusing a checkpoint of another task. */
+async function policyFrom(artifacts: tf.io.ModelArtifacts, uri: string, task: TaskId, optimizer?: tf.Optimizer): Promise<Policy> {
+  const loaded = await fromArtifacts(artifacts, optimizer);
   if (loaded.manifest.task !== task) {
     loaded.policy.dispose();
     throw new Error(`checkpoint ${uri} is a ${loaded.manifest.task} model, not ${task}`);
   }
-  return loaded;
+  return loaded.policy;
 }
 
 async function prepare(job: TabJob, backend: string, held: Policy[]): Promise<Start> {
-  // The task's tuning recipe (lr, temperature, baseline); batch and samples stay the tab's.
-  const recipe = TASK_TUNE_DEFAULTS[job.task] ?? {};
-  const tuneSettings = () => ReinforceSettingsSchema.parse({
-    task: job.task, steps: job.steps, batchSize: job.batchSize, samples: job.samples, lr: recipe.lr ?? 1e-4, temperature: recipe.temperature, baseline: recipe.baseline,
-    seed: job.seed, evalEvery: job.steps, evalCount: job.evalCount,
-  });
   const spec = parseRewardSpec(DEFAULT_REWARD_SPECS[job.task]);
   if (job.resume && job.from) {
     // Continue the saved run: its settings, reward, reference and optimizer state.
-    const first = await loadBrowserCheckpoint(job.from);
-    const m = (first.userDefinedMetadata as { manifest: CheckpointManifest }).manifest;
+    const saved = await loadBrowserCheckpoint(job.from);
+    const m = manifestOf(saved);
     if (m.run?.kind !== "reinforce" || !m.parent || !m.rewardSpec) throw new Error(`checkpoint ${job.from} is not a tuning run that can be resumed`);
     const settings = ReinforceSettingsSchema.parse(m.run.settings);
     if (m.run.step >= settings.steps) throw new Error(`the run saved at ${job.from} is complete (${m.run.step} of ${settings.steps} steps)`);
     const optimizer = tf.train.adam(settings.lr);
-    const { policy } = await fromArtifacts(first, optimizer);
+    const policy = await policyFrom(saved, job.from, job.task, optimizer);
     held.push(policy);
-    const reference = (await loadPolicy(m.parent, job.task)).policy;
+    const reference = await policyFrom(await loadBrowserCheckpoint(m.parent), m.parent, job.task);
     held.push(reference);
     return { policy, reference, parent: m.parent, settings, spec: parseRewardSpec(m.rewardSpec), optimizer, step: m.run.step, uri: job.from };
   }
-  const settings = tuneSettings();
+  // The task's tuning recipe (lr, temperature, baseline); batch and samples stay the tab's.
+  const recipe = TASK_TUNE_DEFAULTS[job.task] ?? {};
+  const settings = ReinforceSettingsSchema.parse({
+    task: job.task, steps: job.steps, batchSize: job.batchSize, samples: job.samples, lr: recipe.lr ?? 1e-4, temperature: recipe.temperature, baseline: recipe.baseline,
+    seed: job.seed, evalEvery: job.steps, evalCount: job.evalCount,
+  });
   const uri = newBrowserUri(job.task, "reinforce");
   if (job.from) {
-    const policy = (await loadPolicy(job.from, job.task)).policy;
+    // One read of the checkpoint: the policy to tune and its frozen reference start equal.
+    const artifacts = await loadBrowserCheckpoint(job.from);
+    const policy = await policyFrom(artifacts, job.from, job.task);
     held.push(policy);
-    const reference = (await loadPolicy(job.from, job.task)).policy;
+    const reference = await policyFrom(artifacts, job.from, job.task);
     held.push(reference);
     return { policy, reference, parent: job.from, settings, spec, optimizer: tf.train.adam(settings.lr), step: 0, uri };
   }
