@@ -1,5 +1,6 @@
 "use client";
 
+import { checkpointLabel } from "@/lib/training/checkpoint-uris";
 import type { StoredCheckpoint } from "@/lib/training/browser-checkpoints";
 
 const fmtMetric = (v: number) => Number(v.toPrecision(3)).toString();
@@ -39,12 +40,12 @@ export function SavedCheckpoints(props: {
             const serverUri = props.serverUriOf(c);
             return (
               <tr key={c.uri} data-testid="saved-checkpoint" data-uri={c.uri} data-step={run?.step} data-kind={run?.kind}>
-                <td><code>{c.uri.replace("indexeddb://reward-studio/", "")}</code></td>
+                <td><code>{checkpointLabel(c.uri)}</code></td>
                 <td>{c.manifest.task}</td>
                 <td>{run?.kind ?? "—"}</td>
                 <td>{run ? `${run.step}${settings?.steps ? ` / ${settings.steps}` : ""}` : "—"}</td>
                 <td>{c.manifest.params.toLocaleString("en")}</td>
-                <td><code>{c.manifest.parent?.replace("indexeddb://reward-studio/", "") ?? "—"}</code></td>
+                <td><code>{c.manifest.parent ? checkpointLabel(c.manifest.parent) : "—"}</code></td>
                 <td>{c.manifest.evalMetrics ? Object.entries(c.manifest.evalMetrics).slice(0, 3).map(([k, v]) => `${k} ${fmtMetric(v)}`).join(" · ") : "—"}</td>
                 <td>{new Date(c.savedAt).toLocaleString("en-GB")}</td>
                 <td>{serverUri ? <code className="server-uri" title={serverUri} data-testid="server-uri">{serverUri}</code> : <span className="muted">—</span>}</td>

@@ -6,6 +6,7 @@ import { refreshSession, useSession } from "@/components/auth/session-store";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
 import type { BackendChoice } from "@/lib/training/backend";
 import type { ServerCheckpoint, StoredCheckpoint } from "@/lib/training/browser-checkpoints";
+import { checkpointLabel, shippedUri } from "@/lib/training/checkpoint-uris";
 import type { EvalLog } from "@/lib/training/mle";
 import type { ReinforceStepLog } from "@/lib/training/reinforce";
 import type { FromWorker, ToWorker } from "@/lib/training/worker-protocol";
@@ -66,8 +67,7 @@ export function TabRun() {
     return () => worker.current?.terminate();
   }, [refresh, refreshServer]);
 
-  async function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
-    const { shippedUri } = await checkpoints();
+  function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
     const uri = job.from === SHIPPED ? shippedUri(job.task, "mle") : job.from === FRESH ? undefined : job.from;
     start({ task: job.task, backend: job.backend ?? backend, steps, size: "smoke", ...(uri ? { from: uri } : {}), ...(job.resume ? { resume: true } : {}) });
   }
@@ -83,7 +83,7 @@ export function TabRun() {
     setUploadNote(null);
     try {
       const stored = await (await checkpoints()).uploadCheckpoint(c.uri);
-      setUploadNote({ text: `Uploaded ${c.uri.replace("indexeddb://reward-studio/", "")} to the server: ${stored.uri}`, error: false });
+      setUploadNote({ text: `Uploaded ${checkpointLabel(c.uri)} to the server: ${stored.uri}`, error: false });
       refreshServer();
     } catch (err) {
       // A ServerRefusal carries the HTTP status; anything else failed before the server answered.
@@ -173,7 +173,7 @@ export function TabRun() {
           <select value={from} onChange={(e) => setFrom(e.target.value)} disabled={running} aria-label="Start from">
             <option value={FRESH}>new small model (a few MLE steps)</option>
             <option value={SHIPPED}>shipped MLE model</option>
-            {savedOfTask.map((c) => <option key={c.uri} value={c.uri}>saved: {c.uri.replace("indexeddb://reward-studio/", "")}</option>)}
+            {savedOfTask.map((c) => <option key={c.uri} value={c.uri}>saved: {checkpointLabel(c.uri)}</option>)}
             {serverOfTask.map((c) => <option key={c.uri} value={c.uri}>server: {c.name}{c.step !== null ? ` (step ${c.step})` : ""}</option>)}
           </select>
         </label>
@@ -187,7 +187,7 @@ export function TabRun() {
           Steps
           <input type="number" min={1} max={200} value={steps} onChange={(e) => setSteps(Number(e.target.value))} disabled={running} style={{ width: "5em" }} aria-label="Steps" />
         </label>
-        <button type="button" className="button" onClick={() => void startJob({ task, from })} disabled={running}>Start</button>
+        <button type="button" className="button" onClick={() => startJob({ task, from })} disabled={running}>Start</button>
         <button type="button" className="button" onClick={stop} disabled={!running}>Stop</button>
         <span data-testid="run-status" data-status={status}>{status}</span>
       </div>
@@ -239,7 +239,7 @@ export function TabRun() {
         onResume={(c) => {
           // A resumed run continues on the backend it ran on (runs are deterministic per backend).
           setTask(c.manifest.task);
-          void startJob({ task: c.manifest.task, from: c.uri, resume: true, backend: c.manifest.run?.backend });
+          startJob({ task: c.manifest.task, from: c.uri, resume: true, backend: c.manifest.run?.backend });
         }}
         onDelete={(c) => void remove(c)}
         canUpload={signedIn}

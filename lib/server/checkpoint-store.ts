@@ -11,6 +11,7 @@ import { deleteCheckpoint, findCheckpoint, registerCheckpoint, type Checkpoint, 
 import { StudioError } from "@/lib/errors";
 import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
 import type { CheckpointManifest } from "@/lib/training/checkpoint";
+import { SERVER_CHECKPOINTS } from "@/lib/training/checkpoint-uris";
 import { parseCheckpointUpload } from "@/lib/training/manifest-schema";
 import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
 
@@ -21,7 +22,7 @@ export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 export const checkpointsRoot = (dataDir: string): string => path.join(dataDir, "checkpoints");
 
 /** Where a stored checkpoint's model.json is served. */
-export const serverCheckpointUri = (id: string): string => `/api/checkpoints/${id}/model.json`;
+export const serverCheckpointUri = (id: string): string => `${SERVER_CHECKPOINTS}/${id}/model.json`;
 const SERVER_URI = /^\/api\/checkpoints\/([A-Za-z0-9_-]{1,64})\/model\.json$/;
 const FILE_NAME = /^(model\.json|weights-[0-9a-f]{16}\.bin)$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -8,11 +8,9 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { TaskId } from "@/lib/rewards";
 import { manifestOf, type CheckpointManifest } from "./checkpoint";
+import { BROWSER_PREFIX, checkpointLabel, SERVER_CHECKPOINTS } from "./checkpoint-uris";
 
-export const BROWSER_PREFIX = "indexeddb://reward-studio/";
-
-/** Where a shipped checkpoint is served: public/models/<task>/<kind>/model.json. */
-export const shippedUri = (task: TaskId, kind: "mle" | "tuned"): string => `/models/${task}/${kind}/model.json`;
+export { BROWSER_PREFIX, SERVER_CHECKPOINTS, checkpointLabel, shippedUri } from "./checkpoint-uris";
 
 export interface StoredCheckpoint {
   uri: string;
@@ -71,9 +69,6 @@ export async function removeBrowserCheckpoint(uri: string): Promise<void> {
   await tf.io.removeModel(uri);
 }
 
-/** Where the server keeps uploaded checkpoints: GET lists them, POST stores one. */
-export const SERVER_CHECKPOINTS = "/api/checkpoints";
-
 /** A checkpoint stored on the server, as GET /api/checkpoints lists it. */
 export interface ServerCheckpoint {
   id: string;
@@ -117,7 +112,7 @@ export async function uploadCheckpoint(uri: string): Promise<ServerCheckpoint> {
   // tf.io.http reports a refusal only as "failed due to HTTP response status N": keep the
   // response to read the server's own message.
   let response: Response | undefined;
-  const handler = tf.io.http(`${SERVER_CHECKPOINTS}?name=${encodeURIComponent(uri.slice(BROWSER_PREFIX.length))}`, {
+  const handler = tf.io.http(`${SERVER_CHECKPOINTS}?name=${encodeURIComponent(checkpointLabel(uri))}`, {
     fetchFunc: async (input: RequestInfo | URL, init?: RequestInit) => (response = await fetch(input, init)),
   });
   if (!handler.save) throw new Error("upload: TF.js has no HTTP save handler here");
