@@ -6,13 +6,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import path from "node:path";
 import type { Scene } from "@/lib/data";
-import type { TaskId } from "@/lib/rewards";
+import { DEFAULT_REWARD_SPECS, parseRewardSpec, RewardContext, type TaskId } from "@/lib/rewards";
 import { createRandom, type Policy } from "@/lib/tasks";
 import { fromArtifacts, toArtifacts, type CheckpointManifest } from "@/lib/training/checkpoint";
 import { mleStep, trainMle } from "@/lib/training/mle";
 import { loadCheckpointDir, saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
 import { reinforceStep, type ReinforceSetup } from "@/lib/training/reinforce";
-import { MleSettingsSchema } from "@/lib/training/settings";
+import { MleSettingsSchema, ReinforceSettingsSchema } from "@/lib/training/settings";
 
 /** Runs a warm-up MLE step (optimizer slots appear on the first), then `steps` more. */
 export async function measureMleSteps(policy: Policy, scenes: Scene[], steps: number, lr = 3e-3) {
@@ -28,6 +28,17 @@ export async function measureMleSteps(policy: Policy, scenes: Scene[], steps: nu
   } finally {
     opt.dispose();
   }
+}
+
+/**
+ * The small REINFORCE setup the task suites step: the task's default reward spec, 2 inputs x 3
+ * samples at lr 1e-3 unless `settings` says otherwise.
+ */
+export function smokeReinforceSetup(policy: Policy, reference: Policy, opts: { ctx?: RewardContext; settings?: Record<string, unknown> } = {}): ReinforceSetup {
+  return {
+    policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS[policy.task]), ctx: opts.ctx ?? new RewardContext(), optimizer: tf.train.adam(1e-3),
+    settings: ReinforceSettingsSchema.parse({ task: policy.task, steps: 1, batchSize: 2, lr: 1e-3, samples: 3, ...opts.settings }),
+  };
 }
 
 /** Two REINFORCE steps; `leaked` counts tensors the second one left behind. */

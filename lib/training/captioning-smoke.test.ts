@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
-import { DEFAULT_REWARD_SPECS, parseRewardSpec, RewardContext } from "@/lib/rewards";
+import { RewardContext } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
-import { batchedAndSingleLogp, checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
+import { batchedAndSingleLogp, checkpointRoundTrip, measureMleSteps, measureReinforceSteps, smokeReinforceSetup } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
 import { trainMle } from "./mle";
-import { MleSettingsSchema, ReinforceSettingsSchema } from "./settings";
+import { MleSettingsSchema } from "./settings";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rs-ckpt-"));
 beforeAll(useWasmBackend);
@@ -30,8 +30,7 @@ describe("captioning training (smoke size, wasm)", () => {
   it("a REINFORCE step leaks no tensors and logs every term", async () => {
     const policy = smoke(1);
     const reference = smoke(1);
-    const settings = ReinforceSettingsSchema.parse({ task: "captioning", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
-    const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.captioning), ctx: new RewardContext({ captionReferences: scenes.map((s) => s.captions) }), optimizer: tf.train.adam(1e-3), settings };
+    const setup = smokeReinforceSetup(policy, reference, { ctx: new RewardContext({ captionReferences: scenes.map((s) => s.captions) }) });
     const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     // Policy and reference start from the same seed: identical weights, KL exactly 0.
     expect(first.kl).toBeCloseTo(0, 6);

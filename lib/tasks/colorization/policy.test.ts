@@ -4,10 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
-import { DEFAULT_REWARD_SPECS, evaluate, parseRewardSpec, RewardContext, shapeWorldTarget } from "@/lib/rewards";
-import { checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
+import { DEFAULT_REWARD_SPECS, evaluate, shapeWorldTarget } from "@/lib/rewards";
+import { checkpointRoundTrip, measureMleSteps, measureReinforceSteps, smokeReinforceSetup } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { ReinforceSettingsSchema } from "@/lib/training/settings";
 import { createRandom } from "../nn/random";
 import { tokensToRaster } from "./head";
 import { createColorizationPolicy, type ColorizationActions } from "./index";
@@ -60,8 +59,7 @@ describe("colorization policy (smoke size, wasm)", () => {
   it("a REINFORCE step with the default spec leaks no tensors and logs every term", async () => {
     const policy = smoke(1);
     const reference = smoke(1);
-    const settings = ReinforceSettingsSchema.parse({ task: "colorization", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
-    const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.colorization), ctx: new RewardContext(), optimizer: tf.train.adam(1e-3), settings };
+    const setup = smokeReinforceSetup(policy, reference);
     const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     expect(first.kl).toBeCloseTo(0, 4); // same seed: identical weights
     expect(leaked).toBe(0);

@@ -1,13 +1,11 @@
-import * as tf from "@tensorflow/tfjs-core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
 import { DEFAULT_REWARD_SPECS, evaluate, parseRewardSpec, shapeWorldRewardContext, shapeWorldTarget, type DetectionOutput } from "@/lib/rewards";
-import { batchedAndSingleLogp, checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
+import { batchedAndSingleLogp, checkpointRoundTrip, measureMleSteps, measureReinforceSteps, smokeReinforceSetup } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { ReinforceSettingsSchema } from "@/lib/training";
 import { taskDefinition, type Policy } from "../index";
 import { createRandom } from "../nn/random";
 import type { DetectionActions } from "./index";
@@ -47,8 +45,7 @@ describe("detection policy (smoke size, wasm)", () => {
   it("a REINFORCE step leaks no tensors and logs every detection term", async () => {
     const policy = smoke(1);
     const reference = smoke(1);
-    const settings = ReinforceSettingsSchema.parse({ task: "detection", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
-    const setup = { policy, reference, spec, ctx, optimizer: tf.train.adam(1e-3), settings };
+    const setup = smokeReinforceSetup(policy, reference, { ctx });
     const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     expect(first.kl).toBeCloseTo(0, 6); // same seed, same weights
     expect(leaked).toBe(0);

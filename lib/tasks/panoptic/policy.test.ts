@@ -4,11 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
-import { DEFAULT_REWARD_SPECS, evaluate, parseRewardSpec, RewardContext, shapeWorldTarget } from "@/lib/rewards";
-import { checkpointRoundTrip, measureMleSteps, measureReinforceSteps } from "@/lib/testing/policy-contract";
+import { DEFAULT_REWARD_SPECS, evaluate, shapeWorldTarget } from "@/lib/rewards";
+import { checkpointRoundTrip, measureMleSteps, measureReinforceSteps, smokeReinforceSetup } from "@/lib/testing/policy-contract";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
 import { mleStep } from "@/lib/training/mle";
-import { ReinforceSettingsSchema } from "@/lib/training/settings";
 import { createRandom } from "../nn/random";
 import { rgbBatch } from "../images";
 import { createPanopticPolicy, NUM_CLASSES, NUM_STUFF, NUM_THINGS, panopticLogits, PANOPTIC_SIZES, usedSlots, type PanopticActions } from "./index";
@@ -58,8 +57,7 @@ describe("panoptic policy (smoke size, wasm)", () => {
   it("a REINFORCE step leaks no tensors and logs the default spec's terms", async () => {
     const policy = smoke();
     const reference = smoke();
-    const settings = ReinforceSettingsSchema.parse({ task: "panoptic", steps: 1, batchSize: 2, lr: 1e-3, samples: 3 });
-    const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.panoptic), ctx: new RewardContext(), optimizer: tf.train.adam(1e-3), settings };
+    const setup = smokeReinforceSetup(policy, reference);
     const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     expect(first.kl).toBeCloseTo(0, 3); // same seed, same weights (sums over 1024 locations)
     expect(leaked).toBe(0);
@@ -177,8 +175,7 @@ describe("panoptic policy (smoke size, wasm)", () => {
   it("a REINFORCE step with the greedy (self-critical) baseline at a low temperature leaks nothing and logs the greedy reward", async () => {
     const policy = smoke();
     const reference = smoke();
-    const settings = ReinforceSettingsSchema.parse({ task: "panoptic", steps: 1, batchSize: 2, lr: 1e-3, samples: 3, temperature: 0.3, baseline: "greedy" });
-    const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS.panoptic), ctx: new RewardContext(), optimizer: tf.train.adam(1e-3), settings };
+    const setup = smokeReinforceSetup(policy, reference, { settings: { temperature: 0.3, baseline: "greedy" } });
     const { second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
     expect(leaked).toBe(0);
     expect(log.skipped).toBeUndefined();
