@@ -3,7 +3,7 @@
 import { checkpointLabel } from "@/lib/training/checkpoint-uris";
 import type { StoredCheckpoint } from "@/lib/training/browser-checkpoints";
 
-const fmtMetric = (v: number) => Number(v.toPrecision(3)).toString();
+const fmtMetric = (v: number | null) => (v === null ? "—" : Number(v.toPrecision(3)).toString());
 
 /**
  * The checkpoints this browser holds in IndexedDB: what each is (task, kind, step, parent,

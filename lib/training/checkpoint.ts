@@ -5,24 +5,10 @@
  * the weights (prefixed "optimizer/") so a resumed run continues the same run.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import type { RewardSpec, TaskId } from "@/lib/rewards";
-import { taskDefinition, type Architecture, type Policy } from "@/lib/tasks";
+import { taskDefinition, type Policy } from "@/lib/tasks";
+import { CHECKPOINT_FORMAT, parseCheckpointManifest, type CheckpointManifest } from "./manifest-schema";
 
-export const CHECKPOINT_FORMAT = "reward-studio-checkpoint/1";
-
-export interface CheckpointManifest {
-  format: typeof CHECKPOINT_FORMAT;
-  task: TaskId;
-  architecture: Architecture;
-  /** Trainable parameters. */
-  params: number;
-  /** The checkpoint this one was trained from (path or id), null for a fresh model. */
-  parent: string | null;
-  run: { id?: string; kind: "mle" | "reinforce"; step: number; seed: number; settings: unknown; backend?: string } | null;
-  rewardSpec: RewardSpec | null;
-  evalMetrics: Record<string, number> | null;
-  createdAt: string;
-}
+export { CHECKPOINT_FORMAT, type CheckpointManifest } from "./manifest-schema";
 
 const OPT_PREFIX = "optimizer/";
 
@@ -42,11 +28,14 @@ export async function toArtifacts(policy: Policy, manifest: CheckpointManifest, 
   } as tf.io.ModelArtifacts;
 }
 
-/** The manifest inside artifacts, checked for the format this code reads. */
+/**
+ * The manifest inside artifacts, checked against the one manifest schema (the same checks an
+ * upload gets), wherever it was loaded from: files, IndexedDB or the server.
+ */
 export function manifestOf(artifacts: tf.io.ModelArtifacts): CheckpointManifest {
-  const m = (artifacts.userDefinedMetadata as { manifest?: CheckpointManifest } | undefined)?.manifest;
-  if (!m || m.format !== CHECKPOINT_FORMAT) throw new Error(`not a Reward Studio checkpoint (expected format ${CHECKPOINT_FORMAT})`);
-  return m;
+  const m = (artifacts.userDefinedMetadata as { manifest?: unknown } | undefined)?.manifest;
+  if (m === undefined) throw new Error(`not a Reward Studio checkpoint (no manifest; expected format ${CHECKPOINT_FORMAT})`);
+  return parseCheckpointManifest(m);
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Checking a checkpoint that arrives from outside (an upload): the manifest's zod schema
- * (the CheckpointManifest of ./checkpoint.ts) and the TF.js model.json + weights around it, as
+ * The checkpoint manifest, defined once as a zod schema (CheckpointManifest is its type;
+ * ./checkpoint.ts checks every manifest it loads with it), and the check of a checkpoint that
+ * arrives from outside (an upload): the TF.js model.json + weights around the manifest, as
  * `tf.io.http(url).save()` sends them (multipart fields `model.json` and `model.weights.bin`).
  * Every refusal is `bad_request:checkpoint` naming the part and the JSON path.
  */
@@ -9,7 +10,8 @@ import { z } from "zod";
 import { StudioError } from "@/lib/errors";
 import { RewardSpecSchema, TASK_IDS } from "@/lib/rewards";
 import { jsonPath } from "@/lib/validation";
-import { CHECKPOINT_FORMAT, type CheckpointManifest } from "./checkpoint";
+
+export const CHECKPOINT_FORMAT = "reward-studio-checkpoint/1";
 
 /** Weights of the optimizer's state travel with the model's under this prefix (./checkpoint.ts). */
 const OPT_PREFIX = "optimizer/";
@@ -58,6 +60,9 @@ export const CheckpointManifestSchema = z
       ctx.addIssue({ code: "custom", path: ["rewardSpec", "task"], message: `expected ${m.task}, the manifest's task` });
     }
   });
+
+/** A checkpoint's manifest: task, architecture, sizes, parent, run, reward spec, eval metrics. */
+export type CheckpointManifest = z.output<typeof CheckpointManifestSchema>;
 
 const WeightSpecSchema = z
   .object({
