@@ -17,10 +17,7 @@ export const NUM_CLASSES = CATEGORIES.length;
 export const NUM_THINGS = CATEGORIES.filter((c) => c.isthing).length;
 export const NUM_STUFF = NUM_CLASSES - NUM_THINGS;
 
-/** 1 where class index k is a thing, else 0, [NUM_CLASSES]. */
-export const THING_MASK: readonly number[] = CATEGORIES.map((c) => (c.isthing ? 1 : 0));
-
-export const isThingClass = (k: number): boolean => THING_MASK[k] === 1;
+export const isThingClass = (k: number): boolean => k < NUM_THINGS;
 
 /** No class: a slot no location uses (its class is not part of the output). */
 export const NO_CLASS = 255;

@@ -13,9 +13,9 @@ export interface PanopticConfig {
 /**
  * Model sizes. `default` is what ships: 0.39 s per batch-32 MLE step on WASM in Node on 2
  * cores (0.4-0.6 s while other trainings shared them), so the CLI's 3,000 pretraining steps
- * take about 20 min. Depth 2 (0.22 s a step) is cheaper but learns less per step: greedy val PQ
- * after 3,000 steps 0.673 (things 0.409) against 0.685 (things 0.432) for depth 4, loss 0.165
- * against 0.149. `smoke` is for CI and leak tests.
+ * take about 20 min. Depth 2 (0.22 s a step) is cheaper but learned less per step with the
+ * earlier per-pixel decoding: greedy val PQ after 3,000 steps 0.673 (things 0.409) against 0.685
+ * (things 0.432) for depth 4. `smoke` is for CI and leak tests.
  * Trainable parameters (ParamStore.count(), pinned by a test), C = 11 classes + 4 slots = 15
  * logits per location:
  *  - default: 159,773 = embed 48x64+64 = 3,136, pos 64x64 = 4,096, 4 blocks x 33,472, final
