@@ -29,3 +29,6 @@ export type { Policy, Architecture, Sampled, SampleOptions } from "./types";
 export { ParamStore } from "./nn/params";
 export { createRandom, type Random } from "./nn/random";
 export { rgbBatch, grayBatch, repeatRows } from "./images";
+export * as nn from "./nn/layers";
+export { CAPTION_GRAMMAR, VOCAB_SIZE as CAPTION_VOCAB_SIZE } from "./captioning";
+export { DETECTION_SIZES, grammarMask, maxLength, vocabSize } from "./detection";

@@ -1,8 +1,26 @@
 import * as tf from "@tensorflow/tfjs-core";
 
+/**
+ * Sum of scalars as a tree of pairwise adds. Not one tf.addN: WebGPU's AddN kernel (tfjs
+ * 4.22) binds every input as its own storage buffer, so past the device's limit (8 or 10 per
+ * shader stage) its pipeline is invalid, nothing is written and the result is whatever the
+ * reused output buffer held: NaN, or a finite wrong number (the non-finite gradient norms and
+ * skipped updates seen on WebGPU).
+ */
+export function sumAll(xs: readonly tf.Tensor[]): tf.Tensor {
+  if (xs.length === 0) return tf.scalar(0);
+  let level = [...xs];
+  while (level.length > 1) {
+    const next: tf.Tensor[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? tf.add(level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
 /** Global L2 norm of a set of gradients (one number, read back). */
 export async function globalNorm(grads: tf.NamedTensorMap): Promise<number> {
-  const sq = tf.tidy(() => tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+  const sq = tf.tidy(() => sumAll(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
   const v = (await sq.data())[0] as number;
   sq.dispose();
   return Math.sqrt(v);

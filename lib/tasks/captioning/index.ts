@@ -27,7 +27,8 @@ const MASKS = [0, 1].map((first) => {
   if (first === 0) m[EOS] = -1e9;
   return m;
 });
-const GRAMMAR: SequenceGrammar = { bos: BOS, eos: EOS, pad: PAD, allowedAt: (t) => MASKS[t === 0 ? 0 : 1] as Float32Array };
+/** The caption token grammar: special tokens and the per-position logit mask. */
+export const CAPTION_GRAMMAR: SequenceGrammar = { bos: BOS, eos: EOS, pad: PAD, allowedAt: (t) => MASKS[t === 0 ? 0 : 1] as Float32Array };
 
 /** Creates a captioning policy with seeded initial weights. */
 export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZES.default, seed = 0): Policy<"captioning", CaptionActions> {
@@ -43,21 +44,21 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
       const rows = scenes.map((s) => encodeCaption(s.captions[Math.floor(rand() * s.captions.length)] as string).slice(0, config.dec.maxLen));
       return tf.tidy(() => {
         const memory = vitEncode(params, config.vit, rgbBatch(scenes));
-        const { logp } = scoreSequences(params, config.dec, memory, rows, GRAMMAR);
+        const { logp } = scoreSequences(params, config.dec, memory, rows, CAPTION_GRAMMAR);
         const tokens = rows.reduce((n, r) => n + r.length - 1, 0);
         return tf.div(tf.neg(tf.sum(logp)), tokens) as tf.Scalar;
       });
     },
     async sample(scenes, opts) {
-      const { rows: actions } = await decodeSequences(params, config.dec, encoder(scenes), GRAMMAR, { ...opts, greedy: opts.greedy ?? false });
+      const { rows: actions } = await decodeSequences(params, config.dec, encoder(scenes), CAPTION_GRAMMAR, { ...opts, greedy: opts.greedy ?? false });
       return { actions, outputs: actions.map((a): CaptionOutput => ({ text: decodeCaption(a) })) };
     },
     async greedy(scenes) {
-      const { rows } = await decodeSequences(params, config.dec, encoder(scenes), GRAMMAR, { n: 1, temperature: 1, rand: () => 0, greedy: true });
+      const { rows } = await decodeSequences(params, config.dec, encoder(scenes), CAPTION_GRAMMAR, { n: 1, temperature: 1, rand: () => 0, greedy: true });
       return rows.map((a) => ({ text: decodeCaption(a) }));
     },
     score(scenes, actions, n, temperature = 1) {
-      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, GRAMMAR, temperature));
+      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, CAPTION_GRAMMAR, temperature));
     },
     outputSize: (o) => (o.text ? o.text.split(" ").length : 0),
     dispose: () => params.dispose(),
