@@ -9,6 +9,18 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build does not
   // repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Cross-origin isolated (COOP + COEP): SharedArrayBuffer exists, as threaded WASM needs. (TF.js
+  // 4.22 still runs single-threaded here: see lib/training/backend.ts.) Every asset is
+  // same-origin, so require-corp blocks nothing of ours.
+  async headers() {
+    return [{
+      source: "/:path*",
+      headers: [
+        { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        { key: "Cross-Origin-Embedder-Policy", value: "require-corp" },
+      ],
+    }];
+  },
 };
 
 export default nextConfig;

@@ -14,4 +14,5 @@ export const SITE_AREAS: readonly SiteArea[] = [
   { href: "/compare", label: "Compare", summary: "MLE and tuned outputs side by side on the same test images.", status: "planned" },
   { href: "/rate", label: "Rate", summary: "Blind A/B votes from people, read as a win rate with a confidence interval.", status: "planned" },
   { href: "/rollouts", label: "Rollouts", summary: "Shadow, canary, full: staged roll-out behind guardrails, with rollback.", status: "planned" },
+  { href: "/backends", label: "Backends", summary: "What this browser trains on: the backend auto picks and why, and a check that every backend computes the same numbers.", status: "ready" },
 ];

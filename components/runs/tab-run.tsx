@@ -10,7 +10,11 @@ import { checkpointLabel, shippedUri } from "@/lib/training/checkpoint-uris";
 import type { EvalLog } from "@/lib/training/mle";
 import type { ReinforceStepLog } from "@/lib/training/reinforce";
 import type { FromWorker, ToWorker } from "@/lib/training/worker-protocol";
+import { ProbeFigures } from "@/components/backends/probe-figures";
+import { useBackendProbe } from "@/components/backends/use-backend-probe";
+import { BackendLine } from "./backend-line";
 import { SavedCheckpoints } from "./saved-checkpoints";
+import { SkippedSteps } from "./skipped-steps";
 
 /** IndexedDB access lives in a module that pulls in TF.js: loaded only when needed. */
 const checkpoints = () => import("@/lib/training/browser-checkpoints");
@@ -19,7 +23,7 @@ const checkpoints = () => import("@/lib/training/browser-checkpoints");
 const FRESH = "fresh";
 const SHIPPED = "shipped";
 
-type Status = "idle" | "starting" | "pretraining" | "tuning" | "stopping" | "done" | "stopped" | "error";
+type Status = "idle" | "measuring" | "starting" | "pretraining" | "tuning" | "stopping" | "done" | "stopped" | "error";
 
 const fmt = (v: number | undefined, digits = 3) => (v === undefined || !Number.isFinite(v) ? "—" : Number(v.toPrecision(digits)).toString());
 
@@ -46,6 +50,7 @@ export function TabRun() {
   const [evalLog, setEvalLog] = useState<EvalLog | null>(null);
   const [message, setMessage] = useState("");
   const worker = useRef<Worker | null>(null);
+  const probe = useBackendProbe();
 
   const refresh = useCallback(() => {
     checkpoints()
@@ -67,9 +72,22 @@ export function TabRun() {
     return () => worker.current?.terminate();
   }, [refresh, refreshServer]);
 
-  function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
+  async function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
     const uri = job.from === SHIPPED ? shippedUri(job.task, "mle") : job.from === FRESH ? undefined : job.from;
-    start({ task: job.task, backend: job.backend ?? backend, steps, size: "smoke", ...(uri ? { from: uri } : {}), ...(job.resume ? { resume: true } : {}) });
+    let chosen = job.backend ?? backend;
+    if (chosen === "auto") {
+      // auto = the fastest backend measured for this model and step shape (kept per browser).
+      setStatus("measuring");
+      setMessage("");
+      try {
+        chosen = (await probe.choose({ task: job.task, from: uri, size: "smoke", batchSize: 2, samples: 2 })).chosen;
+      } catch (err) {
+        setStatus("error");
+        setMessage(`auto could not measure the backends: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+    } else probe.reset();
+    start({ task: job.task, backend: chosen, steps, size: "smoke", ...(uri ? { from: uri } : {}), ...(job.resume ? { resume: true } : {}) });
   }
 
   async function remove(c: StoredCheckpoint) {
@@ -147,7 +165,7 @@ export function TabRun() {
     setStatus("stopping");
   }
 
-  const running = status === "starting" || status === "pretraining" || status === "tuning" || status === "stopping";
+  const running = status === "measuring" || status === "starting" || status === "pretraining" || status === "tuning" || status === "stopping";
   const savedOfTask = saved.filter((c) => c.manifest.task === task);
   const serverOfTask = server.filter((c) => c.task === task);
   const signedIn = session.status === "ready" && session.user !== null;
@@ -187,25 +205,30 @@ export function TabRun() {
           Steps
           <input type="number" min={1} max={200} value={steps} onChange={(e) => setSteps(Number(e.target.value))} disabled={running} style={{ width: "5em" }} aria-label="Steps" />
         </label>
-        <button type="button" className="button" onClick={() => startJob({ task, from })} disabled={running}>Start</button>
+        <button type="button" className="button" onClick={() => void startJob({ task, from })} disabled={running}>Start</button>
         <button type="button" className="button" onClick={stop} disabled={!running}>Stop</button>
         <span data-testid="run-status" data-status={status}>{status}</span>
       </div>
-      {choice ? (
-        <p data-testid="run-backend" data-backend={choice.backend}>
-          Backend: <strong>{choice.backend}</strong>
-          {choice.skipped.length ? <span className="muted"> (skipped: {choice.skipped.map((s) => `${s.backend} — ${s.reason}`).join("; ")})</span> : null}
+      <ProbeFigures state={probe.state} />
+      {probe.state.result && !running ? (
+        <p className="muted">
+          <button type="button" className="button" onClick={() => void probe.choose({ task, from: from === SHIPPED ? shippedUri(task, "mle") : from === FRESH ? undefined : from, size: "smoke", batchSize: 2, samples: 2 }, { force: true }).catch(() => undefined)}>
+            Measure again
+          </button>{" "}
+          or pick a backend above to force it. <Link href="/backends">All backends, and a check of their numbers →</Link>
         </p>
       ) : null}
+      {choice ? <BackendLine choice={choice} rows={rows} /> : null}
       {savedNote ? <p className="muted" data-testid="run-saved">{savedNote}</p> : null}
       {message ? <p className={status === "error" ? "fail" : "muted"} role={status === "error" ? "alert" : undefined} data-testid="run-message">{message}</p> : null}
+      <SkippedSteps rows={rows} />
       {rows.length ? (
         <div style={{ overflowX: "auto" }}>
           <table className="table" data-testid="run-steps">
             <thead>
               <tr>
                 <th>step</th><th>reward</th>{keys.map((k) => <th key={k}>{k}</th>)}
-                <th>KL</th><th>entropy</th><th>zero spread</th><th>size</th><th>grad norm</th><th>samples/s</th>
+                <th>KL</th><th>entropy</th><th>zero spread</th><th>size</th><th>grad norm</th><th>update</th><th>ms</th><th>samples/s</th>
               </tr>
             </thead>
             <tbody>
@@ -215,7 +238,9 @@ export function TabRun() {
                   <td>{fmt(r.composite.mean)} ± {fmt(r.composite.std, 2)}</td>
                   {keys.map((k) => <td key={k}>{fmt(r.terms[k]?.mean)}</td>)}
                   <td>{fmt(r.kl)}</td><td>{fmt(r.entropy)}</td><td>{fmt(r.zeroSpreadFraction, 2)}</td>
-                  <td>{fmt(r.outputSize)}</td><td>{fmt(r.gradNorm)}</td><td>{fmt(r.samplesPerSec)}</td>
+                  <td>{fmt(r.outputSize)}</td><td>{fmt(r.gradNorm)}</td>
+                  <td className={r.skipped ? "fail" : ""} title={r.skipped} data-testid={r.skipped ? "run-step-skipped" : undefined}>{r.skipped ? "skipped" : "applied"}</td>
+                  <td>{Math.round(r.ms)}</td><td>{fmt(r.samplesPerSec)}</td>
                 </tr>
               ))}
             </tbody>
@@ -239,7 +264,7 @@ export function TabRun() {
         onResume={(c) => {
           // A resumed run continues on the backend it ran on (runs are deterministic per backend).
           setTask(c.manifest.task);
-          startJob({ task: c.manifest.task, from: c.uri, resume: true, backend: c.manifest.run?.backend });
+          void startJob({ task: c.manifest.task, from: c.uri, resume: true, backend: c.manifest.run?.backend });
         }}
         onDelete={(c) => void remove(c)}
         canUpload={signedIn}

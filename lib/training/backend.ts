@@ -5,16 +5,55 @@
  * (After transformers.js backends/onnx.js.)
  */
 import * as tf from "@tensorflow/tfjs-core";
+import { describeAdapter, isSoftwareRenderer, type GpuAdapterLike } from "./browser/environment";
+import { BACKEND_NAMES, type BackendName } from "./backend-names";
 import { registerFastMatMulGradient } from "./matmul-grad";
 
-export const BACKEND_NAMES = ["webgpu", "webgl", "wasm", "cpu"] as const;
-export type BackendName = (typeof BACKEND_NAMES)[number];
+export { BACKEND_NAMES, type BackendName } from "./backend-names";
 export type BackendRequest = BackendName | "auto";
+
+/** What the chosen backend runs on, for the run page and the probe's cache key. */
+export interface BackendDetails {
+  /** WASM: threads in XNNPACK's pool, SIMD, and whether the context is cross-origin isolated (threads need it). */
+  threads?: number;
+  simd?: boolean;
+  isolated?: boolean;
+  /** Why the thread count is what it is, when that is not the obvious reason. */
+  threadsNote?: string;
+  /** WebGPU: the adapter (vendor, architecture, description); WebGL: the unmasked renderer. */
+  adapter?: string;
+  /** WebGPU: a fallback (software) adapter such as SwiftShader; WebGL: a software renderer. */
+  fallback?: boolean;
+}
 
 export interface BackendChoice {
   backend: BackendName;
   /** Backends tried before the chosen one, each with why it was skipped. */
   skipped: { backend: BackendName; reason: string }[];
+  details: BackendDetails;
+}
+
+let webgpuAdapter: BackendDetails = {};
+
+/** Renderer of the WebGL context the webgl backend made (software when SwiftShader or llvmpipe). */
+function webglDetails(): BackendDetails {
+  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  if (!gl) return {};
+  const ext = gl.getExtension("WEBGL_debug_renderer_info");
+  const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return { adapter: renderer, fallback: isSoftwareRenderer(renderer) };
+}
+
+async function details(name: BackendName): Promise<BackendDetails> {
+  if (name === "webgpu") return webgpuAdapter;
+  if (name === "webgl") return webglDetails();
+  if (name === "wasm") {
+    const wasm = await import("@tensorflow/tfjs-backend-wasm");
+    const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+    const threadsNote = isNode ? "TF.js has no threaded WASM build for Node" : "TF.js 4.22's threaded WASM cannot start inside a bundled app (tfjs#4107), so it is off";
+    return { threads: wasm.getThreadsCount(), threadsNote, simd: !!(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT")), ...(isolated === undefined ? {} : { isolated }) };
+  }
+  return {};
 }
 
 export interface BackendOptions {
@@ -43,13 +82,21 @@ async function register(name: BackendName, opts: BackendOptions): Promise<void> 
   if (name === "wasm") {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
     if (opts.wasmPaths) wasm.setWasmPaths(opts.wasmPaths.endsWith("/") ? opts.wasmPaths : `${opts.wasmPaths}/`);
-    if (isNode) tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+    // Single-threaded everywhere. Node: TF.js has no threaded build for it. Browsers: TF.js 4.22
+    // starts its threaded-SIMD pthreads from a Blob made of its Emscripten factory's
+    // Function.toString(), and a bundled app (Next/Turbopack here) rewrites that function's free
+    // references, so every pthread dies with "ReferenceError: __TURBOPACK__imported__module__ is
+    // not defined" (measured, cross-origin isolated Chromium; tfjs#4107) and the backend never
+    // starts. The SIMD binary with one thread is what runs; the run page reports the count.
+    tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
   }
   if (name === "webgl") await import("@tensorflow/tfjs-backend-webgl");
   if (name === "webgpu") {
-    const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<unknown> } } }).navigator?.gpu;
+    const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } } }).navigator?.gpu;
     if (!gpu) throw new Error("navigator.gpu is not available");
-    if (!(await gpu.requestAdapter())) throw new Error("no WebGPU adapter");
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) throw new Error("no WebGPU adapter");
+    webgpuAdapter = describeAdapter(adapter);
     await import("@tensorflow/tfjs-backend-webgpu");
   }
   if (!tf.findBackendFactory(name)) throw new Error(`the ${name} backend did not register`);
@@ -74,7 +121,7 @@ export async function selectBackend(request: BackendRequest | string = "auto", o
       await register(name, opts);
       if (!(await tf.setBackend(name))) throw new Error("failed to initialise");
       await tf.ready();
-      return { backend: name, skipped };
+      return { backend: name, skipped, details: await details(name) };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       if (req !== "auto") throw new Error(`backend ${name} is not available here: ${reason}`);

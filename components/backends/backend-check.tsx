@@ -1,0 +1,98 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
+import { BACKEND_NAMES } from "@/lib/training/backend-names";
+import { shippedUri } from "@/lib/training/checkpoint-uris";
+import { browserEnvironment, type BrowserEnvironment } from "@/lib/training/browser/environment";
+import { ConformanceTable } from "./conformance-table";
+import { ProbeFigures } from "./probe-figures";
+import { useBackendProbe } from "./use-backend-probe";
+import { useConformance } from "./use-conformance";
+
+/** The tab's default step shape (TabJobSchema): what `auto` measures for a run started with defaults. */
+const TAB_SHAPE = { batchSize: 2, samples: 2 };
+
+/** This browser's backends, `auto`'s speed measurement, and the numbers check, on one page. */
+export function BackendCheck() {
+  const [env, setEnv] = useState<BrowserEnvironment | null>(null);
+  const [task, setTask] = useState<TaskId>("captioning");
+  const [withTasks, setWithTasks] = useState(true);
+  const probe = useBackendProbe();
+  const { runs, check } = useConformance();
+  const checking = Object.values(runs).some((r) => r?.status === "running");
+
+  useEffect(() => {
+    browserEnvironment().then(setEnv, () => setEnv(null));
+  }, []);
+
+  const measure = () => void probe.choose({ task, from: shippedUri(task, "mle"), size: "default", ...TAB_SHAPE }, { force: true }).catch(() => undefined);
+  const checkAll = async () => {
+    for (const b of BACKEND_NAMES) if (b === "cpu" || env?.candidates.includes(b)) await check(b, withTasks ? TASK_IDS : []);
+  };
+
+  return (
+    <>
+      <section className="panel" aria-label="This browser">
+        <h2>This browser</h2>
+        {env ? (
+          <table className="table" data-testid="environment" data-isolated={env.isolated}>
+            <thead><tr><th>backend</th><th>available</th><th className="wrap">runs on</th></tr></thead>
+            <tbody>
+              {BACKEND_NAMES.map((b) => {
+                const d = env.details[b];
+                const missing = env.unavailable.find((u) => u.backend === b);
+                return (
+                  <tr key={b} data-testid="environment-row" data-backend={b}>
+                    <td>{b}</td>
+                    <td className={missing ? "muted" : "ok"}>{missing ? `no: ${missing.reason}` : "yes"}</td>
+                    <td className="wrap">{b === "wasm" ? `SIMD, one thread (TF.js 4.22's threaded WASM cannot start inside a bundled app, tfjs#4107); page ${env.isolated ? "cross-origin isolated" : "not cross-origin isolated"}; ${env.cores} logical cores` : b === "cpu" ? "plain JavaScript (the reference)" : d ? `${d.adapter}${d.fallback ? " — software / fallback adapter" : ""}` : ""}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : <p className="muted">Looking at this browser…</p>}
+      </section>
+
+      <section className="panel" aria-label="Speed">
+        <h2>Speed: what <em>auto</em> picks</h2>
+        <p className="muted">
+          <em>auto</em> times real REINFORCE steps of the model you are about to tune ({TAB_SHAPE.batchSize} scenes × {TAB_SHAPE.samples} samples, as the Runs page
+          starts them) on each backend, in its own Worker, WASM first; a backend that takes more than 5× as long as the fastest so far (at least 8 s) is given up on. The result is kept in this
+          browser per model shape, so runs do not pay the probe again.
+        </p>
+        <div className="toolbar">
+          <label>
+            Model
+            <select value={task} onChange={(e) => setTask(e.target.value as TaskId)} disabled={probe.state.running} aria-label="Probe task">
+              {TASK_IDS.map((t) => <option key={t} value={t}>{t} (shipped MLE)</option>)}
+            </select>
+          </label>
+          <button type="button" className="button" onClick={measure} disabled={probe.state.running}>Measure speed</button>
+        </div>
+        <ProbeFigures state={probe.state} />
+        {probe.state.error ? <p className="fail" role="alert">{probe.state.error}</p> : null}
+      </section>
+
+      <section className="panel" aria-label="Numbers">
+        <h2>Numbers: the same on every backend</h2>
+        <p className="muted">
+          Each op the models are built from (forward and gradient), then each task from its shipped MLE weights and the same sampled outputs (MLE loss,
+          REINFORCE loss, log p, entropy, gradient norms), computed here and on the plain-JavaScript cpu backend and compared in float32: ops within 1e-4
+          relative plus 1e-5 of the output&apos;s scale, whole models within 2e-3 plus 1e-4.
+        </p>
+        <div className="toolbar">
+          {BACKEND_NAMES.map((b) => (
+            <button key={b} type="button" className="button" disabled={checking || (b !== "cpu" && !env?.candidates.includes(b))} onClick={() => void check(b, withTasks ? TASK_IDS : [])}>
+              Check {b}
+            </button>
+          ))}
+          <button type="button" className="button" disabled={checking || !env} onClick={() => void checkAll()}>Check all</button>
+          <label><input type="checkbox" checked={withTasks} onChange={(e) => setWithTasks(e.target.checked)} disabled={checking} /> whole models too</label>
+        </div>
+        {BACKEND_NAMES.map((b) => (runs[b] ? <ConformanceTable key={b} backend={b} run={runs[b]!} /> : null))}
+      </section>
+    </>
+  );
+}
