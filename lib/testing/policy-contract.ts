@@ -57,10 +57,10 @@ export async function batchedAndSingleLogp<A extends unknown[]>(policy: Policy<T
     t.dispose();
     return v;
   };
-  const batched = await read(tf.tidy(() => policy.score(scenes, actions, n).logp));
+  const batched = await read(tf.tidy(() => policy.score(scenes, actions, { n, temperature: 1 }).logp));
   const singles: number[] = [];
   for (let i = 0; i < actions.length; i++) {
-    singles.push(...(await read(tf.tidy(() => policy.score([scenes[Math.floor(i / n)] as Scene], [actions[i]] as A, 1).logp))));
+    singles.push(...(await read(tf.tidy(() => policy.score([scenes[Math.floor(i / n)] as Scene], [actions[i]] as A, { n: 1, temperature: 1 }).logp))));
   }
   return { actions, batched, singles };
 }

@@ -77,14 +77,14 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   clock.push(performance.now());
   // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
   const t = settings.temperature;
-  const cur = tf.tidy(() => policy.score(scenes, actions, n, t));
+  const cur = tf.tidy(() => policy.score(scenes, actions, { n, temperature: t }));
   const logp = await read(cur.logp);
   const entropy = await read(cur.entropy);
-  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, n, t).logp));
+  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, { n, temperature: t }).logp));
   let greedyScores: { logp: Float32Array; entropy: Float32Array; refLogp: Float32Array } | undefined;
   if (greedy) {
-    const g = tf.tidy(() => policy.score(scenes, greedy.actions, 1, t));
-    greedyScores = { logp: await read(g.logp), entropy: await read(g.entropy), refLogp: await read(tf.tidy(() => reference.score(scenes, greedy.actions, 1, t).logp)) };
+    const g = tf.tidy(() => policy.score(scenes, greedy.actions, { n: 1, temperature: t }));
+    greedyScores = { logp: await read(g.logp), entropy: await read(g.entropy), refLogp: await read(tf.tidy(() => reference.score(scenes, greedy.actions, { n: 1, temperature: t }).logp)) };
   }
   const mleOutputs = spec.terms.some((t) => DRIFT_TERMS.has(t.term)) ? await reference.greedy(scenes) : undefined;
   clock.push(performance.now());
@@ -121,7 +121,7 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const adv = advantages(composites, n, settings.baseline, greedyRewards);
   // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
   const step = await gradientStep(optimizer, () => {
-    const scored = policy.score(scenes, actions, n, t);
+    const scored = policy.score(scenes, actions, { n, temperature: t });
     const pg = tf.neg(tf.mean(tf.mul(tf.tensor1d(Float32Array.from(adv)), scored.logp)));
     return (settings.entropyBonus > 0 ? tf.sub(pg, tf.mul(tf.mean(scored.entropy), settings.entropyBonus)) : pg) as tf.Scalar;
   }, [...policy.params.vars.values()], settings.gradClip);
