@@ -8,7 +8,7 @@
  * reward or loss skips the update and is reported; it never reaches the weights.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { evaluate, meanStd, shapeWorldTarget, zeroSpreadFraction, type RewardContext, type RewardSample, type RewardSpec } from "@/lib/rewards";
+import { evaluate, meanStd, shapeWorldTarget, specNeedsMleOutput, zeroSpreadFraction, type RewardContext, type RewardSample, type RewardSpec } from "@/lib/rewards";
 import { createRandom, type Policy } from "@/lib/tasks";
 import type { Scene } from "@/lib/data";
 import { advantages } from "./baseline";
@@ -55,8 +55,6 @@ export interface ReinforceSetup {
   settings: ReinforceSettings;
 }
 
-const DRIFT_TERMS = new Set(["caption_drift", "box_drift", "segment_drift", "chroma_drift"]);
-
 async function read(t: tf.Tensor): Promise<Float32Array> {
   try {
     return (await t.data()) as Float32Array;
@@ -86,7 +84,7 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
     const g = tf.tidy(() => policy.score(scenes, greedy.actions, { n: 1, temperature: t }));
     greedyScores = { logp: await read(g.logp), entropy: await read(g.entropy), refLogp: await read(tf.tidy(() => reference.score(scenes, greedy.actions, { n: 1, temperature: t }).logp)) };
   }
-  const mleOutputs = spec.terms.some((t) => DRIFT_TERMS.has(t.term)) ? await reference.greedy(scenes) : undefined;
+  const mleOutputs = specNeedsMleOutput(spec) ? await reference.greedy(scenes) : undefined;
   clock.push(performance.now());
   // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).
   const targets = Object.fromEntries(scenes.map((s, b) => [String(b), shapeWorldTarget(policy.task, s)]));
