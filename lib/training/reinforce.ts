@@ -9,9 +9,9 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { evaluate, meanStd, shapeWorldTarget, specNeedsMleOutput, zeroSpreadFraction, type RewardContext, type RewardSample, type RewardSpec } from "@/lib/rewards";
-import { createRandom, type Policy } from "@/lib/tasks";
+import { createRandom, type Policy, type Sampled, type ScoreOptions } from "@/lib/tasks";
 import type { Scene } from "@/lib/data";
-import { advantages } from "./baseline";
+import { BASELINE_STRATEGIES } from "./baseline";
 import { evaluatePolicy, imageSizeOf } from "./evaluate";
 import { gradientStep, setLearningRate } from "./grads";
 import type { EvalLog, TrainCallbacks } from "./mle";
@@ -63,41 +63,46 @@ async function read(t: tf.Tensor): Promise<Float32Array> {
   }
 }
 
+/** Per-row log p_t and entropy under the policy and log p_t under the frozen reference, read back (no gradient). */
+async function scoreNoGrad(policy: Policy, reference: Policy, scenes: readonly Scene[], actions: unknown, opts: ScoreOptions) {
+  const cur = tf.tidy(() => policy.score(scenes, actions, opts));
+  const logp = await read(cur.logp);
+  const entropy = await read(cur.entropy);
+  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, opts).logp));
+  return { logp, entropy, refLogp };
+}
+
+/** The rows `evaluate` scores: row i is input floor(i / n), with its KL estimate and entropy. */
+function rewardRows(drawn: Sampled<Policy["task"], unknown>, scores: Awaited<ReturnType<typeof scoreNoGrad>>, n: number, mleOutputs: readonly unknown[] | undefined): RewardSample[] {
+  return drawn.outputs.map((output, i) => ({
+    inputId: String(Math.floor(i / n)), output, mle: mleOutputs?.[Math.floor(i / n)] as RewardSample["mle"], kl: (scores.logp[i] as number) - (scores.refLogp[i] as number), entropy: scores.entropy[i],
+  }));
+}
+
 /** One REINFORCE update on `scenes`; `seed` fixes the samples drawn. */
 export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scene[], seed: number): Promise<Omit<ReinforceStepLog, "phase" | "step" | "lr" | "ms" | "samplesPerSec" | "backend">> {
   const { policy, reference, spec, ctx, optimizer, settings } = setup;
+  const baseline = BASELINE_STRATEGIES[settings.baseline];
   const n = settings.samples;
+  const t = settings.temperature;
   const clock = [performance.now()];
   // 1. Sample N outputs per input from the current policy.
-  const { actions, outputs } = await policy.sample(scenes, { n, temperature: settings.temperature, rand: createRandom(seed) });
-  // The greedy output per input too, when it is the baseline (self-critical training).
-  const greedy = settings.baseline === "greedy" ? await policy.sample(scenes, { n: 1, temperature: settings.temperature, rand: createRandom(seed), greedy: true }) : undefined;
+  const drawn = await policy.sample(scenes, { n, temperature: t, rand: createRandom(seed) });
+  const { actions, outputs } = drawn;
+  // The greedy output per input too, when the baseline needs it (self-critical training).
+  const greedy = baseline.needsGreedy ? await policy.sample(scenes, { n: 1, temperature: t, rand: createRandom(seed), greedy: true }) : undefined;
   clock.push(performance.now());
   // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
-  const t = settings.temperature;
-  const cur = tf.tidy(() => policy.score(scenes, actions, { n, temperature: t }));
-  const logp = await read(cur.logp);
-  const entropy = await read(cur.entropy);
-  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, { n, temperature: t }).logp));
-  let greedyScores: { logp: Float32Array; entropy: Float32Array; refLogp: Float32Array } | undefined;
-  if (greedy) {
-    const g = tf.tidy(() => policy.score(scenes, greedy.actions, { n: 1, temperature: t }));
-    greedyScores = { logp: await read(g.logp), entropy: await read(g.entropy), refLogp: await read(tf.tidy(() => reference.score(scenes, greedy.actions, { n: 1, temperature: t }).logp)) };
-  }
+  const scores = await scoreNoGrad(policy, reference, scenes, actions, { n, temperature: t });
+  const greedyScores = greedy ? await scoreNoGrad(policy, reference, scenes, greedy.actions, { n: 1, temperature: t }) : undefined;
   const mleOutputs = specNeedsMleOutput(spec) ? await reference.greedy(scenes) : undefined;
   clock.push(performance.now());
   // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).
   const targets = Object.fromEntries(scenes.map((s, b) => [String(b), shapeWorldTarget(policy.task, s)]));
-  const samples: RewardSample[] = outputs.map((output, i) => ({
-    inputId: String(Math.floor(i / n)), output, mle: mleOutputs?.[Math.floor(i / n)], kl: (logp[i] as number) - (refLogp[i] as number), entropy: entropy[i],
-  }));
-  // With the greedy baseline the greedy outputs are scored in the same call (so batch or group
-  // normalisation sees them too); the logs describe the samples alone.
-  const greedyRows: RewardSample[] = greedy && greedyScores
-    ? greedy.outputs.map((output, b) => ({
-      inputId: String(b), output, mle: mleOutputs?.[b], kl: (greedyScores.logp[b] as number) - (greedyScores.refLogp[b] as number), entropy: greedyScores.entropy[b],
-    }))
-    : [];
+  const samples = rewardRows(drawn, scores, n, mleOutputs);
+  // The baseline's greedy outputs are scored in the same call (so batch or group normalisation
+  // sees them too); the logs describe the samples alone.
+  const greedyRows = greedy && greedyScores ? rewardRows(greedy, greedyScores, 1, mleOutputs) : [];
   const rewards = evaluate(spec, [...samples, ...greedyRows], targets, ctx);
   const scored = rewards.samples.slice(0, samples.length);
   const composites = scored.map((s) => s.composite);
@@ -109,14 +114,14 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
     terms: Object.fromEntries(rewards.keys.map((k) => [k, meanStd(scored.map((s) => s.values[k] as number))])),
     composite: meanStd(composites),
     kl: meanStd(samples.map((s) => s.kl as number)).mean,
-    entropy: meanStd(entropy).mean,
+    entropy: meanStd(scores.entropy).mean,
     zeroSpreadFraction: zeroSpreadFraction(composites, scored.map((s) => s.inputId)),
     outputSize: meanStd(outputs.map((o) => policy.outputSize(o as never))).mean,
     ...(greedyRewards ? { greedyComposite: meanStd(greedyRewards).mean } : {}),
   };
   if (nonFinite > 0) return { ...log, loss: NaN, gradNorm: NaN, skipped: `${nonFinite} non-finite rewards`, phases: phases(performance.now()) };
-  // 4. Leave-one-out baseline (or the configured one): advantages are constants for the gradient.
-  const adv = advantages(composites, n, settings.baseline, greedyRewards);
+  // 4. Advantages from the configured baseline (leave-one-out by default): constants for the gradient.
+  const adv = baseline.advantages(composites, n, greedyRewards);
   // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
   const step = await gradientStep(optimizer, () => {
     const scored = policy.score(scenes, actions, { n, temperature: t });
