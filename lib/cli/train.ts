@@ -5,7 +5,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
-import { parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import type { Baseline } from "@/lib/training/baseline";
 import {
@@ -169,7 +169,7 @@ export async function tune(o: TuneOptions): Promise<void> {
     run: { kind: "reinforce", step, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: spec,
     evalMetrics, createdAt: new Date().toISOString(),
   });
-  const setup = { policy, reference: reference.policy, spec, ctx: shapeWorldRewardContext(), optimizer, settings };
+  const setup = { policy, reference: reference.policy, spec: compileRewardSpec(spec), ctx: shapeWorldRewardContext(), optimizer, settings };
   await trainWithCheckpoints<ReinforceStepLog>(
     { out: o.out, resume: resuming }, policy, optimizer, `tune ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
     (log) => formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""),

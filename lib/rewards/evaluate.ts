@@ -1,9 +1,10 @@
+import { compileRewardSpec, type CompiledRewardSpec } from "./compile";
 import { RewardContext } from "./context";
 import { meanStd, normalizeValues } from "./normalize";
 import { rewardTerm } from "./registry";
-import { parseRewardSpec, type GuardrailOp, type RewardSpec } from "./spec";
+import type { GuardrailOp, RewardSpec } from "./spec";
 import type { TargetOf, TaskId } from "./task-types";
-import type { RewardSample, TermDefinition } from "./types";
+import type { RewardSample } from "./types";
 
 export interface ScoredSample {
   inputId: string;
@@ -52,22 +53,20 @@ export function zeroSpreadFraction(composite: ArrayLike<number>, groups: readonl
 /**
  * Scores `samples` with `spec`: every term per sample, normalisation, weighting, KL folding
  * (composite -= beta * kl), clipping, batch statistics and guardrail checks.
- * `spec` may be raw JSON (it is validated) or an already parsed RewardSpec.
+ * `spec` may be compiled once by `compileRewardSpec` (what the trainer does: nothing is re-validated
+ * per call), or raw JSON / a parsed RewardSpec (validated and compiled on every call).
  * @param targets the target of each input id the samples refer to.
  * @param ctx shared caches (CIDEr-D idf, class weights); without a caption corpus, CIDEr-D's idf
  *   comes from the references of this batch's targets, as pycocoevalcap computes it.
  */
 export function evaluate<T extends TaskId>(
-  spec: RewardSpec | unknown,
+  spec: CompiledRewardSpec | RewardSpec | unknown,
   samples: readonly RewardSample<T>[],
   targets: ReadonlyMap<string, TargetOf<T>> | Readonly<Record<string, TargetOf<T>>>,
   ctx: RewardContext = new RewardContext(),
 ): RewardEvaluation {
-  const s = parseRewardSpec(spec);
-  const terms = s.terms.map((t) => {
-    const def = rewardTerm(t.term) as TermDefinition;
-    return { key: t.name ?? t.term, def, weight: t.weight, params: def.params.parse(t.params ?? {}), normalize: t.normalize ?? "none" };
-  });
+  const compiled = compileRewardSpec(spec);
+  const { spec: s, terms } = compiled;
   const sampleTargets = samples.map((sample, i) => {
     const target = lookup(targets, sample.inputId);
     if (target === undefined) throw new Error(`samples[${i}].inputId: no target for input "${sample.inputId}"`);

@@ -11,6 +11,7 @@ export {
   RewardSpecSchema, parseRewardSpec, NORMALIZATIONS, AGGREGATIONS, GUARDRAIL_OPS,
   type RewardSpec, type RewardSpecInput, type Normalization, type GuardrailOp,
 } from "./spec";
+export { compileRewardSpec, isCompiledRewardSpec, type CompiledRewardSpec, type CompiledTerm } from "./compile";
 export { evaluate, zeroSpreadFraction, type RewardEvaluation, type ScoredSample } from "./evaluate";
 export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
 export { shapeWorldTarget } from "./shapeworld";

@@ -8,7 +8,7 @@
  * reward or loss skips the update and is reported; it never reaches the weights.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { evaluate, meanStd, shapeWorldTarget, specNeedsMleOutput, zeroSpreadFraction, type RewardContext, type RewardSample, type RewardSpec } from "@/lib/rewards";
+import { evaluate, meanStd, shapeWorldTarget, zeroSpreadFraction, type CompiledRewardSpec, type RewardContext, type RewardSample } from "@/lib/rewards";
 import { createRandom, type Policy, type Sampled, type ScoreOptions } from "@/lib/tasks";
 import type { Scene } from "@/lib/data";
 import { BASELINE_STRATEGIES } from "./baseline";
@@ -49,7 +49,8 @@ export interface ReinforceSetup {
   policy: Policy;
   /** The frozen MLE model: KL reference and the drift terms' reference output. */
   reference: Policy;
-  spec: RewardSpec;
+  /** Compiled once per run (`compileRewardSpec`): steps score with it without re-validating it. */
+  spec: CompiledRewardSpec;
   ctx: RewardContext;
   optimizer: tf.Optimizer;
   settings: ReinforceSettings;
@@ -95,7 +96,7 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
   const scores = await scoreNoGrad(policy, reference, scenes, actions, { n, temperature: t });
   const greedyScores = greedy ? await scoreNoGrad(policy, reference, scenes, greedy.actions, { n: 1, temperature: t }) : undefined;
-  const mleOutputs = specNeedsMleOutput(spec) ? await reference.greedy(scenes) : undefined;
+  const mleOutputs = spec.needsMleOutput ? await reference.greedy(scenes) : undefined;
   clock.push(performance.now());
   // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).
   const targets = Object.fromEntries(scenes.map((s, b) => [String(b), shapeWorldTarget(policy.task, s)]));

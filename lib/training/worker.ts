@@ -8,7 +8,7 @@
  * the run can be resumed.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import { selectBackend } from "./backend";
 import { loadBrowserCheckpoint, newBrowserUri, saveBrowserCheckpoint } from "./browser-checkpoints";
@@ -114,7 +114,7 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
     let evalMetrics: Record<string, number> | null = null;
     const ctx = shapeWorldRewardContext({ scenes: 200 });
     const reached = await trainReinforce(
-      { policy: s.policy, reference: s.reference, spec: s.spec, ctx, optimizer: s.optimizer, settings: s.settings },
+      { policy: s.policy, reference: s.reference, spec: compileRewardSpec(s.spec), ctx, optimizer: s.optimizer, settings: s.settings },
       {
         onStep: (log) => post({ type: "step", log }),
         onEval: (log) => { evalMetrics = log.metrics; post({ type: "eval", log }); },
