@@ -27,6 +27,11 @@ export interface RewardEvaluation {
   zeroSpreadFraction: number;
   /** Samples whose composite is not finite (the trainer skips such updates). */
   nonFinite: number;
+  /**
+   * What made those composites non-finite, in spec order: the keys of weighted terms whose
+   * contribution is non-finite on one of them, and "kl.beta" when the folded KL estimate is.
+   */
+  nonFiniteTerms: string[];
   guardrails: { metric: string; op: GuardrailOp; threshold: number; value: number; ok: boolean }[];
 }
 
@@ -113,7 +118,15 @@ export function evaluate<T extends TaskId>(
     if (s.clip) composite[i] = Math.min(s.clip.max ?? Infinity, Math.max(s.clip.min ?? -Infinity, composite[i] as number));
   });
 
-  // 4. Statistics and guardrails.
+  // 4. Statistics, what made composites non-finite, and guardrails.
+  const culprits = new Set<string>();
+  composite.forEach((c, i) => {
+    if (Number.isFinite(c)) return;
+    terms.forEach((t, k) => {
+      if (t.weight !== 0 && !Number.isFinite((contributed[k] as Float64Array)[i])) culprits.add(t.key);
+    });
+    if (s.kl && !Number.isFinite(samples[i]?.kl)) culprits.add("kl.beta");
+  });
   const stats: RewardEvaluation["stats"] = {};
   terms.forEach((t, k) => {
     const v = raw[k] as Float64Array;
@@ -133,6 +146,7 @@ export function evaluate<T extends TaskId>(
     composite: meanStd(composite),
     zeroSpreadFraction: zeroSpreadFraction(composite, groups),
     nonFinite: Array.from(composite).filter((c) => !Number.isFinite(c)).length,
+    nonFiniteTerms: [...terms.map((t) => t.key).filter((k) => culprits.has(k)), ...(culprits.has("kl.beta") ? ["kl.beta"] : [])],
     guardrails: (s.guardrails ?? []).map((g) => {
       const value = stats[g.metric]?.mean ?? NaN;
       return { ...g, value, ok: Number.isFinite(value) && COMPARE[g.op](value, g.threshold) };
