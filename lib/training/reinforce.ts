@@ -5,7 +5,8 @@
  * composite reward from a RewardSpec, the leave-one-out baseline,
  * loss = -mean_i (R_i - b_i) log p_t(y_i | x) (minus an optional entropy bonus), KL to the frozen
  * MLE model folded into the reward by the spec's kl.beta, global-norm clipping. A non-finite
- * reward or loss skips the update and is reported; it never reaches the weights.
+ * reward, loss or gradient norm skips the update and the step log says which (./skips.ts); it
+ * never reaches the weights, and too many skips in a row halt the run with the reason.
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { evaluate, meanStd, shapeWorldTarget, zeroSpreadFraction, type CompiledRewardSpec, type RewardContext, type RewardSample } from "@/lib/rewards";
@@ -16,6 +17,7 @@ import { evaluatePolicy, imageSizeOf } from "./evaluate";
 import { gradientStep, setLearningRate } from "./grads";
 import type { EvalLog, TrainCallbacks } from "./mle";
 import { drawScenes, stepSeed, yieldToEventLoop } from "./scenes";
+import { nonFiniteRewardReason, SkipCounter, type TrainResult } from "./skips";
 import { learningRate, type ReinforceSettings } from "./settings";
 
 export interface ReinforceStepLog {
@@ -39,7 +41,10 @@ export interface ReinforceStepLog {
   samplesPerSec: number;
   ms: number;
   backend: string;
-  /** Why the update was skipped (non-finite reward or loss); absent when applied. */
+  /**
+   * Why the update was skipped, absent when applied: "non-finite reward: 3 of 16 samples (terms:
+   * cider_d)", "non-finite loss" or "non-finite gradient norm".
+   */
   skipped?: string;
   /** Where the step's time went, ms: sampling, no-grad scoring (policy and reference), rewards, gradient step. */
   phases: { sample: number; score: number; reward: number; update: number };
@@ -108,7 +113,6 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const scored = rewards.samples.slice(0, samples.length);
   const composites = scored.map((s) => s.composite);
   const greedyRewards = greedyRows.length > 0 ? rewards.samples.slice(samples.length).map((s) => s.composite) : undefined;
-  const nonFinite = rewards.nonFinite;
   clock.push(performance.now());
   const phases = (end: number) => ({ sample: clock[1]! - clock[0]!, score: clock[2]! - clock[1]!, reward: clock[3]! - clock[2]!, update: end - clock[3]! });
   const log = {
@@ -120,7 +124,9 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
     outputSize: meanStd(outputs.map((o) => policy.outputSize(o as never))).mean,
     ...(greedyRewards ? { greedyComposite: meanStd(greedyRewards).mean } : {}),
   };
-  if (nonFinite > 0) return { ...log, loss: NaN, gradNorm: NaN, skipped: `${nonFinite} non-finite rewards`, phases: phases(performance.now()) };
+  if (rewards.nonFinite > 0) {
+    return { ...log, loss: NaN, gradNorm: NaN, skipped: nonFiniteRewardReason(composites, greedyRewards, rewards.nonFiniteTerms), phases: phases(performance.now()) };
+  }
   // 4. Advantages from the configured baseline (leave-one-out by default): constants for the gradient.
   const adv = baseline.advantages(composites, n, greedyRewards);
   // 5. Policy gradient: loss = -mean(A * log p) - bonus * mean(entropy); clip; apply.
@@ -132,10 +138,15 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   return { ...log, ...step, phases: phases(performance.now()) };
 }
 
-/** Tunes `setup.policy` for `settings.steps` steps from `startStep`; returns the step reached. */
-export async function trainReinforce(setup: ReinforceSetup, cb: TrainCallbacks<ReinforceStepLog> = {}, startStep = 0): Promise<number> {
+/**
+ * Tunes `setup.policy` for `settings.steps` steps from `startStep`. Returns the step reached and
+ * the updates skipped; more than `settings.maxConsecutiveSkips` skips in a row halt the run
+ * there, with `halted` saying why (no evaluation after the halting step).
+ */
+export async function trainReinforce(setup: ReinforceSetup, cb: TrainCallbacks<ReinforceStepLog> = {}, startStep = 0): Promise<TrainResult> {
   const { settings, optimizer, policy } = setup;
   const size = imageSizeOf(policy);
+  const skips = new SkipCounter(settings.maxConsecutiveSkips);
   let step = startStep;
   for (; step < settings.steps; step++) {
     await yieldToEventLoop(); // a Web Worker only sees a "stop" message between macrotasks
@@ -148,10 +159,12 @@ export async function trainReinforce(setup: ReinforceSetup, cb: TrainCallbacks<R
     const result = await reinforceStep(setup, scenes, seed ^ 0x27d4eb2f);
     const ms = performance.now() - t0;
     cb.onStep?.({ ...result, phase: "train", step, lr, ms, samplesPerSec: (settings.batchSize * settings.samples * 1000) / ms, backend: tf.getBackend() });
+    const halted = skips.record(step, result.skipped);
+    if (halted) return { step: step + 1, skippedSteps: skips.total, halted };
     if (settings.evalEvery > 0 && ((step + 1) % settings.evalEvery === 0 || step + 1 === settings.steps)) {
       const log: EvalLog = { phase: "eval", step, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) };
       await cb.onEval?.(log);
     }
   }
-  return step;
+  return { step, skippedSteps: skips.total };
 }
