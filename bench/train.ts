@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import * as tf from "@tensorflow/tfjs-core";
 import { sceneAt } from "@/lib/data";
-import { DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, shapeWorldRewardContext, type TaskId } from "@/lib/rewards";
 import { createRandom, TASKS } from "@/lib/tasks";
 import { mleStep, reinforceStep, ReinforceSettingsSchema, selectBackend } from "@/lib/training";
 import { nodeWasmPaths } from "@/lib/training/node/wasm-paths";
@@ -50,7 +50,7 @@ export async function benchTrain(): Promise<void> {
     const policy = task.createPolicy("default", 0);
     const reference = task.createPolicy("default", 0);
     const settings = ReinforceSettingsSchema.parse({ task: id, steps: 1, batchSize: 8, samples: 4, lr: 1e-4 });
-    const setup = { policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS[id as TaskId]), ctx, optimizer: tf.train.adam(1e-4), settings };
+    const setup = { policy, reference, spec: compileRewardSpec(DEFAULT_REWARD_SPECS[id as TaskId]), ctx, optimizer: tf.train.adam(1e-4), settings };
     const rlScenes = Array.from({ length: 8 }, (_, i) => sceneAt("train", i));
     const mleScenes = Array.from({ length: 32 }, (_, i) => sceneAt("train", 100 + i));
     const rl = await timeAsync(() => reinforceStep(setup, rlScenes, 1));

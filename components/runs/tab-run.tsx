@@ -23,7 +23,7 @@ const checkpoints = () => import("@/lib/training/browser-checkpoints");
 const FRESH = "fresh";
 const SHIPPED = "shipped";
 
-type Status = "idle" | "measuring" | "starting" | "pretraining" | "tuning" | "stopping" | "done" | "stopped" | "error";
+type Status = "idle" | "measuring" | "starting" | "pretraining" | "tuning" | "stopping" | "done" | "stopped" | "halted" | "error";
 
 const fmt = (v: number | undefined, digits = 3) => (v === undefined || !Number.isFinite(v) ? "—" : Number(v.toPrecision(digits)).toString());
 
@@ -142,7 +142,14 @@ export function TabRun() {
       }
       if (m.type === "done") {
         setStatus(m.stopped ? "stopped" : "done");
-        setMessage(`${m.stopped ? "stopped after" : ""} ${m.steps} steps on ${m.backend} in ${m.seconds.toFixed(1)} s`.trim());
+        const skips = m.skippedSteps ? ` (${m.skippedSteps} update${m.skippedSteps === 1 ? "" : "s"} skipped)` : "";
+        setMessage(`${m.stopped ? "stopped after" : ""} ${m.steps} steps on ${m.backend} in ${m.seconds.toFixed(1)} s${skips}`.trim());
+        w.terminate();
+      }
+      if (m.type === "halted") {
+        // Too many updates in a row were skipped: the run stopped itself (the weights were saved before the skips).
+        setStatus("halted");
+        setMessage(`Halted at step ${m.step + 1} of ${m.of} (${m.kind === "mle" ? "MLE warm-up" : "tuning"}, ${m.backend}, ${m.seconds.toFixed(1)} s): ${m.reason}`);
         w.terminate();
       }
       if (m.type === "error") {
@@ -220,7 +227,7 @@ export function TabRun() {
       ) : null}
       {choice ? <BackendLine choice={choice} rows={rows} /> : null}
       {savedNote ? <p className="muted" data-testid="run-saved">{savedNote}</p> : null}
-      {message ? <p className={status === "error" ? "fail" : "muted"} role={status === "error" ? "alert" : undefined} data-testid="run-message">{message}</p> : null}
+      {message ? <p className={status === "error" || status === "halted" ? "fail" : "muted"} role={status === "error" || status === "halted" ? "alert" : undefined} data-testid="run-message">{message}</p> : null}
       <SkippedSteps rows={rows} />
       {rows.length ? (
         <div style={{ overflowX: "auto" }}>

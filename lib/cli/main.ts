@@ -1,13 +1,14 @@
 /**
  * `reward-studio`: the command line. Exit 0 on success, 2 on bad input (with a message naming
- * the argument or the JSON path that is wrong), 1 on anything unexpected.
+ * the argument or the JSON path that is wrong), 3 when `pretrain` / `tune` halted on skipped
+ * updates (with the reason), 1 on anything unexpected.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { jsonPath } from "@/lib/validation";
 import { TASK_IDS, type TaskId } from "@/lib/rewards";
 import { BASELINES, type Baseline } from "@/lib/training/baseline";
-import { UsageError } from "./errors";
+import { TrainingHaltedError, UsageError } from "./errors";
 import { evalCheckpoint, pretrain, tune } from "./train";
 import { SCORE_METRIC_IDS, SCORE_METRICS, type ScoreMetricId } from "./score";
 
@@ -93,6 +94,7 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
       .option("--eval-count <n>", "val scenes per evaluation", int(1))
       .option("--smoke", "tiny model and a handful of steps (CI)")
       .option("--resume", "continue the run saved in --out (same data order and optimizer state)")
+      .option("--max-consecutive-skips <n>", "skipped updates in a row (non-finite reward, loss or gradient) before the run halts (default 5)", int(0))
       .option("--backend <name>", "auto, wasm, cpu (webgpu and webgl need a browser)", "auto");
 
   trainOptions(program.command("pretrain").description("MLE pretraining from a fresh model"))
@@ -129,6 +131,10 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
     if (err instanceof UsageError) {
       io.err(`error: ${err.message}`);
       return 2;
+    }
+    if (err instanceof TrainingHaltedError) {
+      io.err(`halted: ${err.message}`);
+      return 3;
     }
     io.err(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return 1;

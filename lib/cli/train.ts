@@ -5,15 +5,15 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
-import { parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import type { Baseline } from "@/lib/training/baseline";
 import {
   evaluatePolicy, MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, toArtifacts, trainMle, trainReinforce,
-  type CheckpointManifest, type EvalLog, type MleStepLog, type ReinforceStepLog,
+  type CheckpointManifest, type EvalLog, type MleStepLog, type ReinforceStepLog, type TrainResult,
 } from "@/lib/training";
 import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
-import { UsageError } from "./errors";
+import { TrainingHaltedError, UsageError } from "./errors";
 import { createProgress, formatMetrics } from "./progress";
 import { loadCheckpoint, settingsError, startBackend } from "./runtime";
 
@@ -29,6 +29,7 @@ export interface CommonTrainOptions {
   evalCount?: number;
   out: string;
   resume?: boolean;
+  maxConsecutiveSkips?: number;
 }
 
 /** Smoke runs: the tiny model, a handful of steps, for CI. */
@@ -55,21 +56,23 @@ async function save(out: string, policy: Policy, manifest: CheckpointManifest, o
 
 /**
  * Runs `train` with checkpoints: every evaluation writes a resumable checkpoint, and the end
- * makes sure the final step is evaluated and saved exactly once. Returns the last metrics.
+ * makes sure the final step is evaluated and saved exactly once. A run halted on skipped updates
+ * saves its last good weights (skips never touch them) without a final evaluation, records the
+ * halt in metrics.jsonl and throws TrainingHaltedError (exit status 3).
  */
 async function trainWithCheckpoints<S>(
   o: { out: string; resume?: boolean }, policy: Policy, optimizer: tf.Optimizer, label: string,
   total: number, start: number, evalCount: number,
   manifest: (step: number, metrics: Record<string, number> | null) => CheckpointManifest,
   summarize: (log: S) => string,
-  train: (cb: { onStep: (log: S & { step: number }) => void; onEval: (log: EvalLog) => Promise<void> }) => Promise<number>,
+  train: (cb: { onStep: (log: S & { step: number }) => void; onEval: (log: EvalLog) => Promise<void> }) => Promise<TrainResult>,
 ): Promise<void> {
   const write = metricsWriter(o.out, !!o.resume);
   const progress = createProgress(total, label, start);
   const t0 = performance.now();
   let lastEval: EvalLog | undefined;
   let savedAt = -1;
-  const end = await train({
+  const result = await train({
     onStep: (log) => { write(log as object); progress.update(log.step + 1, summarize(log)); },
     onEval: async (log) => {
       lastEval = log;
@@ -80,12 +83,19 @@ async function trainWithCheckpoints<S>(
     },
   });
   progress.stop();
+  const end = result.step;
+  if (result.halted) {
+    write({ phase: "halted", step: end, skippedSteps: result.skippedSteps, reason: result.halted });
+    if (savedAt !== end) await save(o.out, policy, manifest(end, null), optimizer);
+    throw new TrainingHaltedError(`${label} stopped after ${end} of ${total} steps: ${result.halted}. The last good weights are saved in ${o.out} (resumable); every step's log is in metrics.jsonl.`);
+  }
   if (!lastEval || lastEval.step !== end - 1) {
     lastEval = { phase: "eval", step: end - 1, split: "val", count: evalCount, metrics: await evaluatePolicy(policy, "val", evalCount) };
     write(lastEval);
   }
   if (savedAt !== end) await save(o.out, policy, manifest(end, lastEval.metrics), optimizer);
-  process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${formatMetrics(lastEval.metrics)}\n`);
+  const skipped = result.skippedSteps > 0 ? ` (${result.skippedSteps} updates skipped, see metrics.jsonl)` : "";
+  process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s${skipped}: ${formatMetrics(lastEval.metrics)}\n`);
 }
 
 /** `pretrain`: MLE from a fresh model (or resume the run in --out). */
@@ -93,7 +103,7 @@ export async function pretrain(o: CommonTrainOptions): Promise<void> {
   const preset = PRESETS.pretrain[o.smoke ? "smoke" : "default"];
   const parsed = MleSettingsSchema.safeParse({
     ...preset, task: o.task, size: o.smoke ? "smoke" : "default", backend: o.backend,
-    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount }),
+    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, maxConsecutiveSkips: o.maxConsecutiveSkips }),
   });
   if (!parsed.success) throw settingsError(parsed.error);
   const settings = parsed.data;
@@ -112,12 +122,15 @@ export async function pretrain(o: CommonTrainOptions): Promise<void> {
     run: { kind: "mle", step, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: null,
     evalMetrics, createdAt: new Date().toISOString(),
   });
-  await trainWithCheckpoints<MleStepLog>(
-    o, policy, optimizer, `pretrain ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
-    (log) => formatMetrics({ loss: log.loss, "samples/s": log.samplesPerSec }),
-    (cb) => trainMle(policy, optimizer, settings, cb, start),
-  );
-  policy.dispose();
+  try {
+    await trainWithCheckpoints<MleStepLog>(
+      o, policy, optimizer, `pretrain ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
+      (log) => formatMetrics({ loss: log.loss, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""),
+      (cb) => trainMle(policy, optimizer, settings, cb, start),
+    );
+  } finally {
+    policy.dispose();
+  }
 }
 
 export interface TuneOptions extends CommonTrainOptions {
@@ -152,7 +165,7 @@ export async function tune(o: TuneOptions): Promise<void> {
   const preset = PRESETS.tune[o.smoke ? "smoke" : "default"];
   const parsed = ReinforceSettingsSchema.safeParse({
     ...preset, task: o.task, backend: o.backend, ...(o.smoke ? { samples: 2 } : TASK_TUNE_DEFAULTS[o.task]),
-    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, samples: o.samples, temperature: o.temperature, entropyBonus: o.entropyBonus, baseline: o.baseline }),
+    ...pick({ steps: o.steps, batchSize: o.batch, lr: o.lr, seed: o.seed, evalEvery: o.evalEvery, evalCount: o.evalCount, samples: o.samples, temperature: o.temperature, entropyBonus: o.entropyBonus, baseline: o.baseline, maxConsecutiveSkips: o.maxConsecutiveSkips }),
   });
   if (!parsed.success) throw settingsError(parsed.error);
   const settings = parsed.data;
@@ -169,14 +182,17 @@ export async function tune(o: TuneOptions): Promise<void> {
     run: { kind: "reinforce", step, seed: settings.seed, settings, backend: choice.backend }, rewardSpec: spec,
     evalMetrics, createdAt: new Date().toISOString(),
   });
-  const setup = { policy, reference: reference.policy, spec, ctx: shapeWorldRewardContext(), optimizer, settings };
-  await trainWithCheckpoints<ReinforceStepLog>(
-    { out: o.out, resume: resuming }, policy, optimizer, `tune ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
-    (log) => formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""),
-    (cb) => trainReinforce(setup, cb, start),
-  );
-  policy.dispose();
-  reference.policy.dispose();
+  const setup = { policy, reference: reference.policy, spec: compileRewardSpec(spec), ctx: shapeWorldRewardContext(), optimizer, settings };
+  try {
+    await trainWithCheckpoints<ReinforceStepLog>(
+      { out: o.out, resume: resuming }, policy, optimizer, `tune ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
+      (log) => formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""),
+      (cb) => trainReinforce(setup, cb, start),
+    );
+  } finally {
+    policy.dispose();
+    reference.policy.dispose();
+  }
 }
 
 /** `eval`: greedy metrics of a checkpoint on a split. */

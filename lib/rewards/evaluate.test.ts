@@ -85,4 +85,18 @@ describe("evaluate", () => {
       /samples\[0\]\.kl/,
     );
   });
+
+  it("names what made a composite non-finite: weighted terms, and the folded KL as kl.beta", () => {
+    // entropy (weight 0.1) is NaN on sample 0; sample 1 has KL +Inf, logged by the kl term at
+    // weight 0 (not a culprit) and folded by kl.beta (a culprit); sample 2 is finite.
+    const r = evaluate(
+      { task: "captioning", terms: [{ term: "caption_length", weight: -1 }, { term: "entropy", weight: 0.1 }, { term: "kl", weight: 0 }], kl: { beta: 0.5 } },
+      [cap("a", "a red circle", { entropy: NaN, kl: 0 }), cap("a", "a red circle", { entropy: 1, kl: Infinity }), cap("b", "a blue square", { entropy: 1, kl: 0 })],
+      refs,
+    );
+    expect(r.samples.map((s) => s.composite)).toEqual([NaN, -Infinity, -1 + 0.1]);
+    expect(r.nonFinite).toBe(2);
+    expect(r.nonFiniteTerms).toEqual(["entropy", "kl.beta"]);
+    expect(evaluate({ task: "captioning", terms: [{ term: "caption_length", weight: -1 }] }, [cap("a", "a red circle")], refs).nonFiniteTerms).toEqual([]);
+  });
 });

@@ -1,9 +1,10 @@
+import { compileRewardSpec, type CompiledRewardSpec } from "./compile";
 import { RewardContext } from "./context";
 import { meanStd, normalizeValues } from "./normalize";
 import { rewardTerm } from "./registry";
-import { parseRewardSpec, type GuardrailOp, type RewardSpec } from "./spec";
+import type { GuardrailOp, RewardSpec } from "./spec";
 import type { TargetOf, TaskId } from "./task-types";
-import type { RewardSample, TermDefinition } from "./types";
+import type { RewardSample } from "./types";
 
 export interface ScoredSample {
   inputId: string;
@@ -26,6 +27,11 @@ export interface RewardEvaluation {
   zeroSpreadFraction: number;
   /** Samples whose composite is not finite (the trainer skips such updates). */
   nonFinite: number;
+  /**
+   * What made those composites non-finite, in spec order: the keys of weighted terms whose
+   * contribution is non-finite on one of them, and "kl.beta" when the folded KL estimate is.
+   */
+  nonFiniteTerms: string[];
   guardrails: { metric: string; op: GuardrailOp; threshold: number; value: number; ok: boolean }[];
 }
 
@@ -52,22 +58,20 @@ export function zeroSpreadFraction(composite: ArrayLike<number>, groups: readonl
 /**
  * Scores `samples` with `spec`: every term per sample, normalisation, weighting, KL folding
  * (composite -= beta * kl), clipping, batch statistics and guardrail checks.
- * `spec` may be raw JSON (it is validated) or an already parsed RewardSpec.
+ * `spec` may be compiled once by `compileRewardSpec` (what the trainer does: nothing is re-validated
+ * per call), or raw JSON / a parsed RewardSpec (validated and compiled on every call).
  * @param targets the target of each input id the samples refer to.
  * @param ctx shared caches (CIDEr-D idf, class weights); without a caption corpus, CIDEr-D's idf
  *   comes from the references of this batch's targets, as pycocoevalcap computes it.
  */
 export function evaluate<T extends TaskId>(
-  spec: RewardSpec | unknown,
+  spec: CompiledRewardSpec | RewardSpec | unknown,
   samples: readonly RewardSample<T>[],
   targets: ReadonlyMap<string, TargetOf<T>> | Readonly<Record<string, TargetOf<T>>>,
   ctx: RewardContext = new RewardContext(),
 ): RewardEvaluation {
-  const s = parseRewardSpec(spec);
-  const terms = s.terms.map((t) => {
-    const def = rewardTerm(t.term) as TermDefinition;
-    return { key: t.name ?? t.term, def, weight: t.weight, params: def.params.parse(t.params ?? {}), normalize: t.normalize ?? "none" };
-  });
+  const compiled = compileRewardSpec(spec);
+  const { spec: s, terms } = compiled;
   const sampleTargets = samples.map((sample, i) => {
     const target = lookup(targets, sample.inputId);
     if (target === undefined) throw new Error(`samples[${i}].inputId: no target for input "${sample.inputId}"`);
@@ -114,7 +118,15 @@ export function evaluate<T extends TaskId>(
     if (s.clip) composite[i] = Math.min(s.clip.max ?? Infinity, Math.max(s.clip.min ?? -Infinity, composite[i] as number));
   });
 
-  // 4. Statistics and guardrails.
+  // 4. Statistics, what made composites non-finite, and guardrails.
+  const culprits = new Set<string>();
+  composite.forEach((c, i) => {
+    if (Number.isFinite(c)) return;
+    terms.forEach((t, k) => {
+      if (t.weight !== 0 && !Number.isFinite((contributed[k] as Float64Array)[i])) culprits.add(t.key);
+    });
+    if (s.kl && !Number.isFinite(samples[i]?.kl)) culprits.add("kl.beta");
+  });
   const stats: RewardEvaluation["stats"] = {};
   terms.forEach((t, k) => {
     const v = raw[k] as Float64Array;
@@ -134,6 +146,7 @@ export function evaluate<T extends TaskId>(
     composite: meanStd(composite),
     zeroSpreadFraction: zeroSpreadFraction(composite, groups),
     nonFinite: Array.from(composite).filter((c) => !Number.isFinite(c)).length,
+    nonFiniteTerms: [...terms.map((t) => t.key).filter((k) => culprits.has(k)), ...(culprits.has("kl.beta") ? ["kl.beta"] : [])],
     guardrails: (s.guardrails ?? []).map((g) => {
       const value = stats[g.metric]?.mean ?? NaN;
       return { ...g, value, ok: Number.isFinite(value) && COMPARE[g.op](value, g.threshold) };

@@ -6,11 +6,12 @@
  */
 export * from "./task-types";
 export type { RewardSample, TermDefinition, TermValue, TermKind } from "./types";
-export { REWARD_TERMS, REWARD_TERM_IDS, rewardTerm, termsForTask, type RewardTermId } from "./registry";
+export { REWARD_TERMS, REWARD_TERM_IDS, rewardTerm, specNeedsMleOutput, termsForTask, type RewardTermId } from "./registry";
 export {
   RewardSpecSchema, parseRewardSpec, NORMALIZATIONS, AGGREGATIONS, GUARDRAIL_OPS,
   type RewardSpec, type RewardSpecInput, type Normalization, type GuardrailOp,
 } from "./spec";
+export { compileRewardSpec, isCompiledRewardSpec, type CompiledRewardSpec, type CompiledTerm } from "./compile";
 export { evaluate, zeroSpreadFraction, type RewardEvaluation, type ScoredSample } from "./evaluate";
 export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
 export { shapeWorldTarget } from "./shapeworld";

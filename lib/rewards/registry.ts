@@ -48,6 +48,14 @@ export function rewardTerm(id: string): TermDefinition | undefined {
   return Object.hasOwn(REWARD_TERMS, id) ? (REWARD_TERMS[id as RewardTermId] as unknown as TermDefinition) : undefined;
 }
 
+/**
+ * Whether scoring `spec` needs the frozen MLE model's greedy output on every sample (some term,
+ * weighted or logged, declares `needs.mleOutput`).
+ */
+export function specNeedsMleOutput(spec: { readonly terms: readonly { readonly term: string }[] }): boolean {
+  return spec.terms.some((t) => rewardTerm(t.term)?.needs?.mleOutput === true);
+}
+
 /** Terms usable for `task` (its own and the trainer-supplied ones). */
 export function termsForTask(task: TaskId): RewardTermId[] {
   return REWARD_TERM_IDS.filter((id) => REWARD_TERMS[id].task === task || REWARD_TERMS[id].task === "any");

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { sceneAt } from "@/lib/data";
 import { RewardContext } from "./context";
 import { evaluate } from "./evaluate";
-import { REWARD_TERMS, termsForTask } from "./registry";
+import { REWARD_TERMS, REWARD_TERM_IDS, rewardTerm, specNeedsMleOutput, termsForTask } from "./registry";
 import { shapeWorldTarget } from "./shapeworld";
-import { TASK_IDS } from "./task-types";
+import { TASK_IDS, type OutputOf, type TaskId } from "./task-types";
+import type { RewardSample } from "./types";
 
 // A scene with objects, used as its own "perfect" prediction.
 const scene = [...Array(50).keys()].map((i) => sceneAt("val", i)).find((s) => s.objects.length >= 2)!;
@@ -78,5 +79,31 @@ describe("reward term catalogue", () => {
     );
     expect(r.samples[0]!.values.cider_d).toBeGreaterThan(r.samples[1]!.values.cider_d!);
     expect(r.samples[0]!.values.bleu).toBeGreaterThan(r.samples[1]!.values.bleu!);
+  });
+
+  it("a term that reads the MLE model's output says so in its definition (needs.mleOutput), and only those", () => {
+    // Each task's ground truth as its own output; no sample.mle. A term declaring the need must
+    // refuse by name; every other term must score without it.
+    const truth: { [T in TaskId]: OutputOf<T> } = {
+      captioning: { text: scene.captions[0]! },
+      detection: { boxes: shapeWorldTarget("detection", scene).boxes.map((b) => ({ box: b.box, categoryId: b.categoryId })) },
+      panoptic: { segmentIds: shapeWorldTarget("panoptic", scene).segmentIds, segments: shapeWorldTarget("panoptic", scene).segments },
+      colorization: { rgb: shapeWorldTarget("colorization", scene).rgb },
+    };
+    const ctx = new RewardContext({ captionReferences: [scene.captions] });
+    const declared: string[] = [];
+    for (const id of REWARD_TERM_IDS) {
+      const def = rewardTerm(id)!;
+      const task: TaskId = def.task === "any" ? "captioning" : def.task;
+      const sample: RewardSample = { inputId: "s", output: truth[task], kl: 0, entropy: 0 };
+      const score = () => def.score(sample as never, shapeWorldTarget(task, scene) as never, def.params.parse({}), ctx);
+      if (def.needs?.mleOutput) {
+        declared.push(id);
+        expect(score, id).toThrow(/needs the MLE model's output/);
+      } else expect(score, id).not.toThrow();
+    }
+    expect(declared).toEqual(["caption_drift", "box_drift", "segment_drift", "chroma_drift"]);
+    expect(specNeedsMleOutput({ terms: [{ term: "cider_d" }, { term: "kl" }] })).toBe(false);
+    expect(specNeedsMleOutput({ terms: [{ term: "cider_d" }, { term: "caption_drift" }] })).toBe(true);
   });
 });

@@ -38,6 +38,12 @@ export interface TermDefinition<T extends TaskId | "any" = TaskId | "any", P ext
   range: readonly [number, number];
   /** Strict zod schema of params, with defaults. */
   params: P;
+  /**
+   * What the trainer must put on each sample besides the output: `mleOutput`, the frozen MLE
+   * model's greedy output on the same input (`sample.mle`; the drift terms). The trainer decodes
+   * it only when a term of the spec declares it here.
+   */
+  needs?: { readonly mleOutput?: boolean };
   score(
     sample: RewardSample<T extends TaskId ? T : TaskId>,
     target: TargetOf<T extends TaskId ? T : TaskId>,

@@ -25,7 +25,7 @@ export function taskDefinition<T extends TaskId>(id: T): TaskDefinition<T> {
 }
 
 export type { TaskDefinition, ModelSize } from "./task";
-export type { Policy, Architecture, Sampled, SampleOptions } from "./types";
+export type { Policy, Architecture, Sampled, SampleOptions, ScoreOptions } from "./types";
 export { ParamStore } from "./nn/params";
 export { createRandom, type Random } from "./nn/random";
 export { rgbBatch, grayBatch, repeatRows } from "./images";

@@ -12,10 +12,18 @@ export interface Architecture {
   config: Record<string, unknown>;
 }
 
-export interface SampleOptions {
-  /** Samples per scene (N). */
+/**
+ * How rows were drawn, to score them as drawn: both required, so a caller cannot silently score
+ * at t = 1 samples drawn at another temperature (off-policy gradients).
+ */
+export interface ScoreOptions {
+  /** Samples per scene (N): row r belongs to scene floor(r / n). */
   n: number;
+  /** The sampling temperature t: p_t = softmax(logits / t); 1 is the plain model. */
   temperature: number;
+}
+
+export interface SampleOptions extends ScoreOptions {
   rand: Random;
   /** Take the most likely choice instead of drawing (the greedy output, with its actions). */
   greedy?: boolean;
@@ -44,10 +52,10 @@ export interface Policy<T extends TaskId = TaskId, A = unknown> {
   greedy(scenes: readonly Scene[]): Promise<OutputOf<T>[]>;
   /**
    * log p_t(actions | scene) and the entropy of p_t along them, with gradient, both [B * n],
-   * where p_t = softmax(logits / t) is the distribution `sample` draws from at temperature t
-   * (default 1). Rows follow `actions` (scene = floor(row / n)).
+   * where p_t = softmax(logits / t) is the distribution `sample` draws from at temperature
+   * t = `opts.temperature`. Rows follow `actions` (scene = floor(row / opts.n)).
    */
-  score(scenes: readonly Scene[], actions: A, n: number, temperature?: number): { logp: tf.Tensor1D; entropy: tf.Tensor1D };
+  score(scenes: readonly Scene[], actions: A, opts: ScoreOptions): { logp: tf.Tensor1D; entropy: tf.Tensor1D };
   /** Output size for logs: tokens, boxes, segments or coloured locations. */
   outputSize(output: OutputOf<T>): number;
   dispose(): void;

@@ -6,7 +6,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import path from "node:path";
 import type { Scene } from "@/lib/data";
-import { DEFAULT_REWARD_SPECS, parseRewardSpec, RewardContext, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, RewardContext, type TaskId } from "@/lib/rewards";
 import { createRandom, type Policy } from "@/lib/tasks";
 import { fromArtifacts, toArtifacts, type CheckpointManifest } from "@/lib/training/checkpoint";
 import { mleStep, trainMle } from "@/lib/training/mle";
@@ -36,7 +36,7 @@ export async function measureMleSteps(policy: Policy, scenes: Scene[], steps: nu
  */
 export function smokeReinforceSetup(policy: Policy, reference: Policy, opts: { ctx?: RewardContext; settings?: Record<string, unknown> } = {}): ReinforceSetup {
   return {
-    policy, reference, spec: parseRewardSpec(DEFAULT_REWARD_SPECS[policy.task]), ctx: opts.ctx ?? new RewardContext(), optimizer: tf.train.adam(1e-3),
+    policy, reference, spec: compileRewardSpec(DEFAULT_REWARD_SPECS[policy.task]), ctx: opts.ctx ?? new RewardContext(), optimizer: tf.train.adam(1e-3),
     settings: ReinforceSettingsSchema.parse({ task: policy.task, steps: 1, batchSize: 2, lr: 1e-3, samples: 3, ...opts.settings }),
   };
 }
@@ -57,10 +57,10 @@ export async function batchedAndSingleLogp<A extends unknown[]>(policy: Policy<T
     t.dispose();
     return v;
   };
-  const batched = await read(tf.tidy(() => policy.score(scenes, actions, n).logp));
+  const batched = await read(tf.tidy(() => policy.score(scenes, actions, { n, temperature: 1 }).logp));
   const singles: number[] = [];
   for (let i = 0; i < actions.length; i++) {
-    singles.push(...(await read(tf.tidy(() => policy.score([scenes[Math.floor(i / n)] as Scene], [actions[i]] as A, 1).logp))));
+    singles.push(...(await read(tf.tidy(() => policy.score([scenes[Math.floor(i / n)] as Scene], [actions[i]] as A, { n: 1, temperature: 1 }).logp))));
   }
   return { actions, batched, singles };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advantages } from "./baseline";
+import { advantages, BASELINE_STRATEGIES, BASELINES } from "./baseline";
 
 describe("REINFORCE baselines", () => {
   it("leave-one-out: b_i is the mean of the other N-1 rewards of the same input", () => {
@@ -34,5 +34,10 @@ describe("REINFORCE baselines", () => {
     expect(Array.from(advantages([1, 3, 0.5, 2], 2, "greedy", [2, 0.5]))).toEqual([-1, 1, 0, 1.5]);
     expect(() => advantages([1, 3], 2, "greedy")).toThrow(/one greedy reward per input/);
     expect(() => advantages([1, 3], 2, "greedy", [1, 2])).toThrow(/one greedy reward per input/);
+  });
+
+  it("every baseline has a strategy; only the greedy one asks the trainer for the greedy rollout", () => {
+    expect(Object.keys(BASELINE_STRATEGIES).sort()).toEqual([...BASELINES].sort());
+    expect(BASELINES.filter((b) => BASELINE_STRATEGIES[b].needsGreedy)).toEqual(["greedy"]);
   });
 });

@@ -66,7 +66,7 @@ describe("captioning training (smoke size, wasm)", () => {
     const opt = tf.train.adam(1e-3);
     const ctrl = new AbortController();
     setTimeout(() => ctrl.abort(), 0); // queued as a macrotask, as a worker's onmessage would be
-    const reached = await trainMle(policy, opt, MleSettingsSchema.parse({ task: "captioning", size: "smoke", steps: 500, batchSize: 2, lr: 1e-3 }), { signal: ctrl.signal });
+    const { step: reached } = await trainMle(policy, opt, MleSettingsSchema.parse({ task: "captioning", size: "smoke", steps: 500, batchSize: 2, lr: 1e-3 }), { signal: ctrl.signal });
     expect(reached).toBeLessThan(3);
     opt.dispose();
     policy.dispose();

@@ -49,7 +49,8 @@ export function disposeMap(m: tf.NamedTensorMap): void {
 
 /**
  * One optimizer update: gradients of `lossFn` w.r.t. `vars`, global-norm clipping at `maxNorm`,
- * apply. A non-finite loss or gradient norm skips the update (it never reaches the weights).
+ * apply. A non-finite loss or gradient norm skips the update (it never reaches the weights or the
+ * optimizer state) and says which: "non-finite loss" or "non-finite gradient norm".
  */
 export async function gradientStep(
   optimizer: tf.Optimizer, lossFn: () => tf.Scalar, vars: tf.Variable[], maxNorm: number,
@@ -58,7 +59,8 @@ export async function gradientStep(
   try {
     const loss = (await value.data())[0] as number;
     const gradNorm = await globalNorm(grads);
-    if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) return { loss, gradNorm, skipped: "non-finite loss or gradient" };
+    if (!Number.isFinite(loss)) return { loss, gradNorm, skipped: "non-finite loss" };
+    if (!Number.isFinite(gradNorm)) return { loss, gradNorm, skipped: "non-finite gradient norm" };
     const clipped = clipByGlobalNorm(grads, gradNorm, maxNorm);
     optimizer.applyGradients(clipped);
     if (clipped !== grads) disposeMap(clipped);

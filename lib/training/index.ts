@@ -8,6 +8,7 @@ export { advantages, BASELINES, type Baseline } from "./baseline";
 export { MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, learningRate, type MleSettings, type ReinforceSettings } from "./settings";
 export { trainMle, mleStep, type MleStepLog, type EvalLog, type TrainCallbacks } from "./mle";
 export { trainReinforce, reinforceStep, type ReinforceStepLog, type ReinforceSetup } from "./reinforce";
+export { nonFiniteRewardReason, SkipCounter, type TrainResult } from "./skips";
 export { evaluatePolicy, imageSizeOf } from "./evaluate";
 export { toArtifacts, fromArtifacts, manifestOf, CHECKPOINT_FORMAT, type CheckpointManifest } from "./checkpoint";
 export { drawScenes, heldOutScenes, stepSeed } from "./scenes";

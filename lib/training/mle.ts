@@ -8,6 +8,7 @@ import { createRandom, type Policy } from "@/lib/tasks";
 import { evaluatePolicy, imageSizeOf } from "./evaluate";
 import { gradientStep, setLearningRate } from "./grads";
 import { drawScenes, stepSeed, yieldToEventLoop } from "./scenes";
+import { SkipCounter, type TrainResult } from "./skips";
 import { learningRate, type MleSettings } from "./settings";
 
 export interface MleStepLog {
@@ -19,6 +20,8 @@ export interface MleStepLog {
   samplesPerSec: number;
   ms: number;
   backend: string;
+  /** Why the update was skipped ("non-finite loss", "non-finite gradient norm"); absent when applied. */
+  skipped?: string;
 }
 
 export interface EvalLog {
@@ -37,19 +40,20 @@ export interface TrainCallbacks<S> {
   signal?: AbortSignal;
 }
 
-/** One MLE update on `scenes`. Returns the loss and the gradient norm before clipping. */
-export async function mleStep(policy: Policy, optimizer: tf.Optimizer, scenes: Parameters<Policy["mleLoss"]>[0], seed: number): Promise<{ loss: number; gradNorm: number }> {
+/** One MLE update on `scenes`. Returns the loss, the gradient norm before clipping, and why the update was skipped if it was. */
+export async function mleStep(policy: Policy, optimizer: tf.Optimizer, scenes: Parameters<Policy["mleLoss"]>[0], seed: number): Promise<{ loss: number; gradNorm: number; skipped?: string }> {
   const rand = createRandom(seed);
-  const { loss, gradNorm } = await gradientStep(optimizer, () => policy.mleLoss(scenes, rand), [...policy.params.vars.values()], 1);
-  return { loss, gradNorm };
+  return gradientStep(optimizer, () => policy.mleLoss(scenes, rand), [...policy.params.vars.values()], 1);
 }
 
 /**
  * Trains `policy` by maximum likelihood for `settings.steps` steps from `startStep` (resuming
- * continues the same data and schedule). Returns the step reached.
+ * continues the same data and schedule). Returns the step reached and the updates skipped; more
+ * than `settings.maxConsecutiveSkips` skips in a row halt the run there, `halted` saying why.
  */
-export async function trainMle(policy: Policy, optimizer: tf.Optimizer, settings: MleSettings, cb: TrainCallbacks<MleStepLog> = {}, startStep = 0): Promise<number> {
+export async function trainMle(policy: Policy, optimizer: tf.Optimizer, settings: MleSettings, cb: TrainCallbacks<MleStepLog> = {}, startStep = 0): Promise<TrainResult> {
   const size = imageSizeOf(policy);
+  const skips = new SkipCounter(settings.maxConsecutiveSkips);
   let step = startStep;
   for (; step < settings.steps; step++) {
     await yieldToEventLoop(); // a Web Worker only sees a "stop" message between macrotasks
@@ -58,16 +62,18 @@ export async function trainMle(policy: Policy, optimizer: tf.Optimizer, settings
     // 1. Data: a fresh batch of training scenes, seeded by (run seed, step).
     const seed = stepSeed(settings.seed, step);
     const scenes = drawScenes(createRandom(seed), "train", settings.batchSize, size);
-    // 2. Schedule, then 3. one Adam update on the cross-entropy.
+    // 2. Schedule, then 3. one Adam update on the cross-entropy (skipped if it is not finite).
     const lr = learningRate(settings, step);
     setLearningRate(optimizer, lr);
-    const { loss, gradNorm } = await mleStep(policy, optimizer, scenes, seed ^ 0x5bd1e995);
+    const { loss, gradNorm, skipped } = await mleStep(policy, optimizer, scenes, seed ^ 0x5bd1e995);
     const ms = performance.now() - t0;
-    cb.onStep?.({ phase: "train", step, loss, lr, gradNorm, ms, samplesPerSec: (settings.batchSize * 1000) / ms, backend: tf.getBackend() });
+    cb.onStep?.({ phase: "train", step, loss, lr, gradNorm, ms, samplesPerSec: (settings.batchSize * 1000) / ms, backend: tf.getBackend(), ...(skipped ? { skipped } : {}) });
+    const halted = skips.record(step, skipped);
+    if (halted) return { step: step + 1, skippedSteps: skips.total, halted };
     // 4. Held-out evaluation with greedy decoding every `evalEvery` steps and at the end.
     if (settings.evalEvery > 0 && ((step + 1) % settings.evalEvery === 0 || step + 1 === settings.steps)) {
       await cb.onEval?.({ phase: "eval", step, split: "val", count: settings.evalCount, metrics: await evaluatePolicy(policy, "val", settings.evalCount) });
     }
   }
-  return step;
+  return { step, skippedSteps: skips.total };
 }

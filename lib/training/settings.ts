@@ -18,6 +18,13 @@ const common = {
   evalEvery: z.number().int().min(0).default(0),
   evalCount: z.number().int().min(1).max(2000).default(64),
   backend: z.enum(["auto", ...BACKEND_NAMES]).default("auto"),
+  /**
+   * Updates skipped in a row (non-finite reward, loss or gradient norm) that a run tolerates; one
+   * more halts it with the reason (0: halt at the first skip). Consecutive rather than a fraction
+   * of the run: an occasional bad batch is skipped and training goes on, while a run that keeps
+   * producing non-finite values stops within a few steps instead of burning its budget unchanged.
+   */
+  maxConsecutiveSkips: z.number().int().min(0).default(5),
 };
 
 export const MleSettingsSchema = z.object({ ...common, size: z.enum(["default", "smoke"]).default("default") }).strict();

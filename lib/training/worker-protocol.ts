@@ -41,5 +41,25 @@ export type FromWorker =
   | { type: "eval"; log: EvalLog }
   /** A checkpoint was written to IndexedDB (after the MLE warm-up, and at the end or stop). */
   | { type: "saved"; uri: string; kind: "mle" | "reinforce"; step: number; of: number }
-  | { type: "done"; steps: number; stopped: boolean; backend: string; seconds: number }
+  /** The run ended: all its steps, or `stopped` by the user. `skippedSteps`: tuning updates skipped (each step log says why). */
+  | { type: "done"; steps: number; stopped: boolean; skippedSteps: number; backend: string; seconds: number }
+  /**
+   * The run halted by itself: more than `maxConsecutiveSkips` updates in a row were skipped
+   * (non-finite reward, loss or gradient norm); `reason` says which and where, for a person to
+   * read. `kind`: in the MLE warm-up (nothing saved) or the tuning (the last good weights were
+   * saved first, a "saved" message before this one). `step` of `of` steps done. Ends the run,
+   * like "done" and "error".
+   */
+  | HaltedMessage
   | { type: "error"; message: string };
+
+export interface HaltedMessage {
+  type: "halted";
+  kind: "mle" | "reinforce";
+  reason: string;
+  step: number;
+  of: number;
+  skippedSteps: number;
+  backend: string;
+  seconds: number;
+}

@@ -4,23 +4,30 @@
  * `auto` picks (WebGPU, WebGL, WASM, CPU) or the one requested, posting every step's log to the
  * page. It starts from a fresh model (with a short MLE warm-up), from a checkpoint (shipped on
  * the server or saved in this browser), or resumes a tab run saved earlier. The tuned policy
- * is saved to IndexedDB with its optimizer state at the end, or where the user stopped it, so
- * the run can be resumed.
+ * is saved to IndexedDB with its optimizer state at the end, where the user stopped it, or where
+ * it halted on skipped updates ("halted" then says why), so the run can be resumed.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import { selectBackend } from "./backend";
 import { loadBrowserCheckpoint, newBrowserUri, saveBrowserCheckpoint } from "./browser-checkpoints";
 import { fromArtifacts, manifestOf, toArtifacts, type CheckpointManifest } from "./checkpoint";
 import { trainMle } from "./mle";
 import { trainReinforce } from "./reinforce";
-import { MleSettingsSchema, ReinforceSettingsSchema, TASK_TUNE_DEFAULTS, type ReinforceSettings } from "./settings";
-import { TabJobSchema, type FromWorker, type TabJob, type ToWorker } from "./worker-protocol";
+import { MleSettingsSchema, ReinforceSettingsSchema, type ReinforceSettings } from "./settings";
+import type { TrainResult } from "./skips";
+import { tabReinforceSettings } from "./tab-settings";
+import { TabJobSchema, type FromWorker, type HaltedMessage, type TabJob, type ToWorker } from "./worker-protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker) => scope.postMessage(m);
 let abort: AbortController | null = null;
+
+/** A trainer's halt as the page hears it. */
+function halted(kind: HaltedMessage["kind"], reason: string, r: TrainResult, of: number, t0: number): HaltedMessage {
+  return { type: "halted", kind, reason, step: r.step, of, skippedSteps: r.skippedSteps, backend: tf.getBackend(), seconds: (performance.now() - t0) / 1000 };
+}
 
 /** What a run starts from: the policy to tune, its frozen reference, and where to save. */
 interface Start {
@@ -48,7 +55,8 @@ async function policyFrom(artifacts: tf.io.ModelArtifacts, uri: string, task: Ta
   return loaded.policy;
 }
 
-async function prepare(job: TabJob, backend: string, held: Policy[]): Promise<Start> {
+/** Where the run starts, or the MLE warm-up's halt (then there is nothing to tune). */
+async function prepare(job: TabJob, backend: string, held: Policy[], t0: number): Promise<Start | HaltedMessage> {
   const spec = parseRewardSpec(DEFAULT_REWARD_SPECS[job.task]);
   if (job.resume && job.from) {
     // Continue the saved run: its settings, reward, reference and optimizer state.
@@ -65,11 +73,7 @@ async function prepare(job: TabJob, backend: string, held: Policy[]): Promise<St
     return { policy, reference, parent: m.parent, settings, spec: parseRewardSpec(m.rewardSpec), optimizer, step: m.run.step, uri: job.from };
   }
   // The task's tuning recipe (lr, temperature, baseline); batch and samples stay the tab's.
-  const recipe = TASK_TUNE_DEFAULTS[job.task] ?? {};
-  const settings = ReinforceSettingsSchema.parse({
-    task: job.task, steps: job.steps, batchSize: job.batchSize, samples: job.samples, lr: recipe.lr ?? 1e-4, temperature: recipe.temperature, baseline: recipe.baseline,
-    seed: job.seed, evalEvery: job.steps, evalCount: job.evalCount,
-  });
+  const settings = tabReinforceSettings(job);
   const uri = newBrowserUri(job.task, "reinforce");
   if (job.from) {
     // One read of the checkpoint: the policy to tune and its frozen reference start equal.
@@ -90,8 +94,10 @@ async function prepare(job: TabJob, backend: string, held: Policy[]): Promise<St
   let done = 0;
   if (job.pretrainSteps > 0) {
     const opt = tf.train.adam(mle.lr);
-    done = await trainMle(policy, opt, mle, { onStep: (log) => post({ type: "mle-step", log }), signal: abort?.signal });
+    const r = await trainMle(policy, opt, mle, { onStep: (log) => post({ type: "mle-step", log }), signal: abort?.signal });
     opt.dispose();
+    if (r.halted !== undefined) return halted("mle", r.halted, r, mle.steps, t0);
+    done = r.step;
   }
   for (const [name, v] of policy.params.vars) reference.params.vars.get(name)?.assign(v);
   const parent = newBrowserUri(job.task, "mle");
@@ -110,11 +116,15 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
   abort = new AbortController();
   const held: Policy[] = [];
   try {
-    const s = await prepare(job, choice.backend, held);
+    const s = await prepare(job, choice.backend, held, t0);
+    if ("type" in s) {
+      post(s);
+      return;
+    }
     let evalMetrics: Record<string, number> | null = null;
     const ctx = shapeWorldRewardContext({ scenes: 200 });
-    const reached = await trainReinforce(
-      { policy: s.policy, reference: s.reference, spec: s.spec, ctx, optimizer: s.optimizer, settings: s.settings },
+    const r = await trainReinforce(
+      { policy: s.policy, reference: s.reference, spec: compileRewardSpec(s.spec), ctx, optimizer: s.optimizer, settings: s.settings },
       {
         onStep: (log) => post({ type: "step", log }),
         onEval: (log) => { evalMetrics = log.metrics; post({ type: "eval", log }); },
@@ -122,12 +132,15 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
       },
       s.step,
     );
+    // The end, a stop, or a halt on skipped updates: the weights are the last good ones (skips never touch them).
+    const reached = r.step;
     await saveBrowserCheckpoint(s.uri, await toArtifacts(s.policy, manifest(job.task, s.policy, {
       parent: s.parent, run: { kind: "reinforce", step: reached, seed: s.settings.seed, settings: s.settings, backend: choice.backend }, rewardSpec: s.spec, evalMetrics,
     }), s.optimizer));
     post({ type: "saved", uri: s.uri, kind: "reinforce", step: reached, of: s.settings.steps });
     s.optimizer.dispose();
-    post({ type: "done", steps: reached, stopped: reached < s.settings.steps, backend: tf.getBackend(), seconds: (performance.now() - t0) / 1000 });
+    if (r.halted !== undefined) post(halted("reinforce", r.halted, r, s.settings.steps, t0));
+    else post({ type: "done", steps: reached, stopped: reached < s.settings.steps, skippedSteps: r.skippedSteps, backend: tf.getBackend(), seconds: (performance.now() - t0) / 1000 });
   } finally {
     for (const p of held) p.dispose();
     abort = null;

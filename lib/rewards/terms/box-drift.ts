@@ -12,6 +12,7 @@ export const boxDriftTerm = defineTerm({
   direction: "minimize",
   range: [0, 1],
   params: z.object({}).strict(),
+  needs: { mleOutput: true },
   score: (sample) => {
     const mle = requireMle(sample.mle, "box_drift").boxes;
     const out = sample.output.boxes;

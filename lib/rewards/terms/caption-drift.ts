@@ -10,6 +10,7 @@ export const captionDriftTerm = defineTerm({
   direction: "minimize",
   range: [0, 1],
   params: z.object({ n: z.number().int().min(1).max(4).default(2) }).strict(),
+  needs: { mleOutput: true },
   score: (sample, _target, params) => {
     const mle = requireMle(sample.mle, "caption_drift");
     return { value: 1 - sentenceBleu(sample.output.text, [mle.text])[`Bleu_${params.n as 1 | 2 | 3 | 4}`] };

@@ -11,6 +11,7 @@ export const chromaDriftTerm = defineTerm({
   direction: "minimize",
   range: [0, 1],
   params: z.object({}).strict(),
+  needs: { mleOutput: true },
   score: (sample, target) => {
     const mle = requireMle(sample.mle, "chroma_drift");
     return { value: chromaError(sample.output.rgb, mle.rgb, target.width, target.height) / AB_DIAMETER };

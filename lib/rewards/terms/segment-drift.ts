@@ -17,6 +17,7 @@ export const segmentDriftTerm = defineTerm({
   direction: "minimize",
   range: [0, 1],
   params: z.object({}).strict(),
+  needs: { mleOutput: true },
   score: (sample) => {
     const mle = pixelCategories(requireMle(sample.mle, "segment_drift"));
     const out = pixelCategories(sample.output);

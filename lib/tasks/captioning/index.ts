@@ -44,7 +44,7 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
       const rows = scenes.map((s) => encodeCaption(s.captions[Math.floor(rand() * s.captions.length)] as string).slice(0, config.dec.maxLen));
       return tf.tidy(() => {
         const memory = vitEncode(params, config.vit, rgbBatch(scenes));
-        const { logp } = scoreSequences(params, config.dec, memory, rows, CAPTION_GRAMMAR);
+        const { logp } = scoreSequences(params, config.dec, memory, rows, CAPTION_GRAMMAR, 1);
         const tokens = rows.reduce((n, r) => n + r.length - 1, 0);
         return tf.div(tf.neg(tf.sum(logp)), tokens) as tf.Scalar;
       });
@@ -57,7 +57,7 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
       const { rows } = await decodeSequences(params, config.dec, encoder(scenes), CAPTION_GRAMMAR, { n: 1, temperature: 1, rand: () => 0, greedy: true });
       return rows.map((a) => ({ text: decodeCaption(a) }));
     },
-    score(scenes, actions, n, temperature = 1) {
+    score(scenes, actions, { n, temperature }) {
       return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, CAPTION_GRAMMAR, temperature));
     },
     outputSize: (o) => (o.text ? o.text.split(" ").length : 0),

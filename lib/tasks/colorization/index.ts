@@ -99,7 +99,7 @@ export function createColorizationPolicy(config: ColorizationConfig = COLORIZATI
       }
       return scenes.map((scene, b) => render(scene, data.slice(b * locations, (b + 1) * locations)));
     },
-    score(scenes, actions, n, temperature = 1) {
+    score(scenes, actions, { n, temperature }) {
       return tf.tidy(() => scoreRows(tf.div(repeatRows(chromaLogits(scenes), n), temperature), actions));
     },
     outputSize: (o) => colouredBlocks(o.rgb, size, block),

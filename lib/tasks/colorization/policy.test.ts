@@ -80,11 +80,11 @@ describe("colorization policy (smoke size, wasm)", () => {
     expect(actions).toHaveLength(4);
     expect(outputs[0]!.rgb).toHaveLength(32 * 32 * 3);
     expect(actions[0]).not.toEqual(actions[1]); // two draws for the same image differ
-    const a = tf.tidy(() => policy.score(scenes.slice(0, 2), actions, 2).logp);
+    const a = tf.tidy(() => policy.score(scenes.slice(0, 2), actions, { n: 2, temperature: 1 }).logp);
     const batched = Array.from(await a.data());
     a.dispose();
     for (let i = 0; i < actions.length; i++) {
-      const t = tf.tidy(() => policy.score([scenes[Math.floor(i / 2)]!], [actions[i]!] as ColorizationActions, 1).logp);
+      const t = tf.tidy(() => policy.score([scenes[Math.floor(i / 2)]!], [actions[i]!] as ColorizationActions, { n: 1, temperature: 1 }).logp);
       expect(batched[i]).toBeCloseTo((await t.data())[0]!, 3);
       t.dispose();
     }

@@ -68,7 +68,7 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
       const rows = scenes.map((s) => encodeBoxes(coding, rasterObjects(s)));
       return tf.tidy(() => {
         const memory = vitEncode(params, config.vit, rgbBatch(scenes));
-        const { logp } = scoreSequences(params, config.dec, memory, rows, grammar);
+        const { logp } = scoreSequences(params, config.dec, memory, rows, grammar, 1);
         const tokens = rows.reduce((n, r) => n + r.length - 1, 0);
         return tf.div(tf.neg(tf.sum(logp)), tokens) as tf.Scalar;
       });
@@ -81,7 +81,7 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
       const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { n: 1, temperature: 1, rand: () => 0, greedy: true });
       return rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i]));
     },
-    score(scenes, actions, n, temperature = 1) {
+    score(scenes, actions, { n, temperature }) {
       return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, grammar, temperature));
     },
     outputSize: (o) => o.boxes.length,

@@ -17,11 +17,12 @@ export interface SequenceGrammar {
 /**
  * log p(rows | memory) and the entropy of each step's (masked) distribution along the rows,
  * summed per row up to and including EOS: [R] each, with gradient. `memory` [R, S, D]. At
- * `temperature` t the distribution is softmax(masked logits / t), the one sampling draws from.
+ * `temperature` t the distribution is softmax(masked logits / t), the one sampling draws from
+ * (required: 1 for teacher forcing, the sampling temperature for REINFORCE).
  * Shared by every encoder-decoder task (captioning, detection).
  */
 export function scoreSequences(
-  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rows: readonly number[][], grammar: SequenceGrammar, temperature = 1,
+  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rows: readonly number[][], grammar: SequenceGrammar, temperature: number,
 ): { logp: tf.Tensor1D; entropy: tf.Tensor1D } {
   return tf.tidy(() => {
     const { tokens, weights } = padSequences(rows, grammar.pad, cfg.maxLen);

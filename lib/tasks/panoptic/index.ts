@@ -160,7 +160,7 @@ export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.def
     async greedy(scenes) {
       return (await draw(scenes, 1, 1, () => 0, true)).map(convert);
     },
-    score(scenes, actions, n, temperature = 1) {
+    score(scenes, actions, { n, temperature }) {
       return tf.tidy(() => scoreLogits(repeatRows(logitsOf(scenes), n), actions, temperature));
     },
     outputSize: (o) => o.segments.length,

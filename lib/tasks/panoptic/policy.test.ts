@@ -71,9 +71,9 @@ describe("panoptic policy (smoke size, wasm)", () => {
   it("log-probabilities of sampled outputs match re-scoring each sample alone", async () => {
     const policy = smoke();
     const { actions } = await policy.sample(scenes.slice(0, 2), { n: 2, temperature: 1, rand: createRandom(3) });
-    const batched = await values(tf.tidy(() => policy.score(scenes.slice(0, 2), actions, 2).logp));
+    const batched = await values(tf.tidy(() => policy.score(scenes.slice(0, 2), actions, { n: 2, temperature: 1 }).logp));
     for (let i = 0; i < actions.length; i++) {
-      const single = await values(tf.tidy(() => policy.score([scenes[Math.floor(i / 2)]!], [actions[i]!], 1).logp));
+      const single = await values(tf.tidy(() => policy.score([scenes[Math.floor(i / 2)]!], [actions[i]!], { n: 1, temperature: 1 }).logp));
       expect(batched[i]).toBeCloseTo(single[0]!, 1); // a sum of 1024 float32 terms near -2.5 each
       expect(Math.abs(batched[i]! - single[0]!) / Math.abs(single[0]!)).toBeLessThan(1e-5);
     }
@@ -87,8 +87,8 @@ describe("panoptic policy (smoke size, wasm)", () => {
     const a = actions[0]!;
     const used = usedSlots(a.regions, 4);
     const noisy: PanopticActions = [{ regions: a.regions, slotClasses: a.slotClasses.map((k, s) => (used[s] ? k : (s + 2) % 6)) }];
-    const [l1] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), actions, 1).logp));
-    const [l2] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), noisy, 1).logp));
+    const [l1] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), actions, { n: 1, temperature: 1 }).logp));
+    const [l2] = await values(tf.tidy(() => policy.score(scenes.slice(0, 1), noisy, { n: 1, temperature: 1 }).logp));
     expect(l2).toBe(l1);
     policy.dispose();
   });
@@ -98,7 +98,7 @@ describe("panoptic policy (smoke size, wasm)", () => {
     const draw = () => policy.sample(scenes.slice(0, 2), { n: 2, temperature: 1, rand: createRandom(5) });
     const [s1, s2] = [await draw(), await draw()];
     expect(s2.actions).toEqual(s1.actions);
-    const { entropy } = tf.tidy(() => policy.score(scenes.slice(0, 2), s1.actions, 2));
+    const { entropy } = tf.tidy(() => policy.score(scenes.slice(0, 2), s1.actions, { n: 2, temperature: 1 }));
     expect((await values(entropy)).every((h) => h > 0)).toBe(true);
     // Temperature -> 0 sampling is the greedy map (up to near-ties of an untrained model's logits).
     const cold = await policy.sample(scenes.slice(0, 2), { n: 1, temperature: 1e-6, rand: createRandom(1) });
@@ -154,7 +154,7 @@ describe("panoptic policy (smoke size, wasm)", () => {
       return logSoftmax([...lpc.slice(NUM_THINGS), ...logSoftmax(z.slice(NUM_CLASSES, NUM_CLASSES + slots), 1).map((v) => v + thing)], t);
     };
     for (const t of [1, 0.5]) {
-      const scored = await values(tf.tidy(() => policy.score(scenes.slice(0, 2), actions, 2, t).logp));
+      const scored = await values(tf.tidy(() => policy.score(scenes.slice(0, 2), actions, { n: 2, temperature: t }).logp));
       actions.forEach((a, r) => {
         const zs = logits[Math.floor(r / 2)] as number[][];
         let expected = 0;

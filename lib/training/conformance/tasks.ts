@@ -53,7 +53,7 @@ export function taskCase(task: TaskId, loadPolicy: (task: TaskId) => Promise<Pol
     async compute() {
       const p = policy;
       if (!p) throw new Error("prepare() first");
-      const score = () => p.score(scenes, actions, n, temperature);
+      const score = () => p.score(scenes, actions, { n, temperature });
       const scored = tf.tidy(score);
       const out: Outputs = { "log p": (await scored.logp.data()) as Float32Array, entropy: (await scored.entropy.data()) as Float32Array };
       scored.logp.dispose();
