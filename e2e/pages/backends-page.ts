@@ -1,0 +1,26 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+/** Page object for /backends: this browser's backends, auto's probe, the conformance check. */
+export class BackendsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/backends");
+    await expect(this.page.getByTestId("environment")).toBeVisible();
+  }
+
+  /** Runs the numbers check on one backend (ops and whole models) and waits for its summary. */
+  async check(backend: string): Promise<Locator> {
+    await this.page.getByRole("button", { name: `Check ${backend}`, exact: true }).click();
+    const table = this.page.locator(`[data-testid="conformance"][data-backend="${backend}"]`);
+    await expect(table).toHaveAttribute("data-status", /done|error/, { timeout: 280_000 });
+    return table;
+  }
+
+  /** Each case's worst output, as the table shows it, for the record. */
+  async rows(backend: string): Promise<string[][]> {
+    return this.page.locator(`[data-testid="conformance"][data-backend="${backend}"] [data-testid="conformance-row"]`).evaluateAll((rs) =>
+      rs.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+  }
+}
