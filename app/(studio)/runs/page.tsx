@@ -9,8 +9,8 @@ export default function RunsPage() {
     <>
       <PageHeader title="Runs">
         <p>
-          Pretrain by maximum likelihood, then tune with REINFORCE against a reward — in this tab, on WebGPU when the
-          browser has it (falling back to WebGL, WASM and CPU).
+          Pretrain by maximum likelihood, then tune with REINFORCE against a reward — in this tab, on the backend that
+          trains this model fastest in your browser (WebGPU, WebGL or WASM, measured the first time; see Backends).
         </p>
       </PageHeader>
       <TabRun />
