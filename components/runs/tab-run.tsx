@@ -9,7 +9,7 @@ import type { ServerCheckpoint, StoredCheckpoint } from "@/lib/training/browser-
 import { checkpointLabel, shippedUri } from "@/lib/training/checkpoint-uris";
 import type { EvalLog } from "@/lib/training/mle";
 import type { ReinforceStepLog } from "@/lib/training/reinforce";
-import type { FromWorker, ToWorker } from "@/lib/training/worker-protocol";
+import type { FromWorker, ToWorker } from "@/lib/training/browser/tab-protocol";
 import { ProbeFigures } from "@/components/backends/probe-figures";
 import { useBackendProbe } from "@/components/backends/use-backend-probe";
 import { BackendLine } from "./backend-line";
@@ -119,7 +119,7 @@ export function TabRun() {
 
   function start(job: Record<string, unknown>) {
     worker.current?.terminate();
-    const w = new Worker(new URL("../../lib/training/worker.ts", import.meta.url), { type: "module" });
+    const w = new Worker(new URL("../../lib/training/browser/tab-worker.ts", import.meta.url), { type: "module" });
     worker.current = w;
     setStatus("starting");
     setChoice(null);

@@ -10,15 +10,15 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { compileRewardSpec, DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
-import { selectBackend } from "./backend";
-import { loadBrowserCheckpoint, newBrowserUri, saveBrowserCheckpoint } from "./browser-checkpoints";
-import { fromArtifacts, manifestOf, toArtifacts, type CheckpointManifest } from "./checkpoint";
-import { trainMle } from "./mle";
-import { trainReinforce } from "./reinforce";
-import { MleSettingsSchema, ReinforceSettingsSchema, type ReinforceSettings } from "./settings";
-import type { TrainResult } from "./skips";
-import { tabReinforceSettings } from "./tab-settings";
-import { TabJobSchema, type FromWorker, type HaltedMessage, type TabJob, type ToWorker } from "./worker-protocol";
+import { selectBackend } from "../backend";
+import { loadBrowserCheckpoint, newBrowserUri, saveBrowserCheckpoint } from "../browser-checkpoints";
+import { fromArtifacts, manifestOf, toArtifacts, type CheckpointManifest } from "../checkpoint";
+import { trainMle } from "../mle";
+import { trainReinforce } from "../reinforce";
+import { MleSettingsSchema, ReinforceSettingsSchema, type ReinforceSettings } from "../settings";
+import type { TrainResult } from "../skips";
+import { tabReinforceSettings } from "../tab-settings";
+import { TabJobSchema, type FromWorker, type HaltedMessage, type TabJob, type ToWorker } from "./tab-protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker) => scope.postMessage(m);

@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { TASK_IDS } from "@/lib/rewards";
-import type { BackendChoice } from "./backend";
-import type { EvalLog, MleStepLog } from "./mle";
-import type { ReinforceStepLog } from "./reinforce";
+import type { BackendChoice } from "../backend";
+import type { EvalLog, MleStepLog } from "../mle";
+import type { ReinforceStepLog } from "../reinforce";
 
 /**
  * A tuning job for the tab: REINFORCE with the task's default reward, starting from
