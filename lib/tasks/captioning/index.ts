@@ -64,6 +64,6 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
     dispose: () => params.dispose(),
   };
   // Variables are created on first use: run one forward pass so they all exist from the start.
-  tf.tidy(() => policy.mleLoss([generateScene(0, { size: config.vit.imageSize })], () => 0));
+  policy.mleLoss([generateScene(0, { size: config.vit.imageSize })], () => 0).dispose();
   return policy;
 }

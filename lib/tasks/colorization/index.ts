@@ -106,6 +106,6 @@ export function createColorizationPolicy(config: ColorizationConfig = COLORIZATI
     dispose: () => params.dispose(),
   };
   // Variables are created on first use: run one forward pass so they all exist from the start.
-  tf.tidy(() => policy.mleLoss([generateScene(0, { size })], () => 0));
+  policy.mleLoss([generateScene(0, { size })], () => 0).dispose();
   return policy;
 }

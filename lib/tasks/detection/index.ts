@@ -88,7 +88,7 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
     dispose: () => params.dispose(),
   };
   // Variables are created on first use: run one forward pass so they all exist from the start.
-  tf.tidy(() => policy.mleLoss([generateScene(0, { size: config.vit.imageSize })], () => 0));
+  policy.mleLoss([generateScene(0, { size: config.vit.imageSize })], () => 0).dispose();
   initEncoderInput(params, config, seed);
   return policy;
 }

@@ -167,6 +167,6 @@ export function createPanopticPolicy(config: PanopticConfig = PANOPTIC_SIZES.def
     dispose: () => params.dispose(),
   };
   // Variables are created on first use: run one forward pass so they all exist from the start.
-  tf.tidy(() => policy.mleLoss([generateScene(0, { size: config.vit.imageSize })], () => 0));
+  policy.mleLoss([generateScene(0, { size: config.vit.imageSize })], () => 0).dispose();
   return policy;
 }

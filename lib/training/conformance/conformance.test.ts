@@ -51,7 +51,9 @@ describe("conformance in Node: wasm against cpu", () => {
   });
 
   it.each(TASK_IDS)("%s: losses, log p and gradient norms agree from the shipped weights", async (task) => {
+    const before = tf.memory().numTensors;
     const [r] = await runConformance([taskCase(task, loadShipped)], { backend: "wasm" });
+    expect(tf.memory().numTensors).toBe(before); // the case disposes its policy and every tensor it made
     expect(r?.error).toBeUndefined();
     expect(r?.outputs.map((o) => o.name)).toEqual(["log p", "entropy", "MLE loss", "MLE grad norm", "REINFORCE loss", "REINFORCE grad norm"]);
     expect(r?.outputs.filter((o) => !o.ok)).toEqual([]);
