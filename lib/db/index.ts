@@ -17,7 +17,7 @@ export * from "./queries/comparisons";
 export * from "./queries/rollouts";
 export * from "./queries/status";
 export type {
-  User, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
+  User, Session, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
   Rollout, RolloutStage, RolloutEvent, PredictionLog,
 } from "./generated/sqlite/client";
 export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName } from "./generated/sqlite/enums";
