@@ -37,46 +37,14 @@ export function describeCheckpoint(c: Checkpoint): ServerCheckpoint {
   };
 }
 
-async function readBody(request: Request): Promise<Blob> {
-  const tooLarge = (got?: number) => new StudioError(
-    "bad_request:checkpoint",
-    `upload: expected at most ${MAX_UPLOAD_BYTES / 2 ** 20} MB${got ? `, got ${(got / 2 ** 20).toFixed(1)} MB` : ""}`,
-    { field: "body" },
-  );
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > MAX_UPLOAD_BYTES) throw tooLarge(declared);
-  // Counted as it arrives too: a chunked body has no content-length.
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  for (;;) {
-    const next = await reader?.read();
-    if (!next || next.done) break;
-    total += next.value.byteLength;
-    if (total > MAX_UPLOAD_BYTES) {
-      await reader?.cancel();
-      throw tooLarge();
-    }
-    chunks.push(next.value);
-  }
-  return new Blob(chunks as BlobPart[]);
-}
+/** What an upload must look like, for the edge's 415 and 400 messages. */
+export const UPLOAD_FORM = "the files model.json and model.weights.bin, as tf.io.http(url).save() sends";
 
 /**
- * Reads and checks the multipart body `tf.io.http(url).save()` sends: `model.json` (the
- * topology, weights manifest and our manifest) and `model.weights.bin` (all weights, in order).
+ * Checks the multipart form `tf.io.http(url).save()` sends: `model.json` (the topology,
+ * weights manifest and our manifest) and `model.weights.bin` (all weights, in order).
  */
-export async function readCheckpointUpload(request: Request): Promise<ReturnType<typeof parseCheckpointUpload>> {
-  const type = request.headers.get("content-type") ?? "";
-  const expected = "expected multipart/form-data with the files model.json and model.weights.bin, as tf.io.http(url).save() sends";
-  if (!type.startsWith("multipart/form-data")) throw new StudioError("bad_request:checkpoint", `upload: ${expected}`, { field: "body" });
-  const body = await readBody(request);
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "content-type": type } }).formData();
-  } catch {
-    throw new StudioError("bad_request:checkpoint", `upload: unreadable multipart body; ${expected}`, { field: "body" });
-  }
+export async function parseCheckpointForm(form: FormData): Promise<ReturnType<typeof parseCheckpointUpload>> {
   const json = form.get("model.json");
   const weights = form.get("model.weights.bin");
   if (json === null) throw new StudioError("bad_request:checkpoint", "model.json: missing", { field: "model.json" });

@@ -117,19 +117,24 @@ describe("POST /api/checkpoints", () => {
     expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(before);
   });
 
-  it("refuses a body that is not multipart, or misses the weights", async () => {
+  it("refuses a body that is not multipart (415), unreadable multipart or one without the weights (400)", async () => {
     const post = (body: BodyInit, type?: string) =>
       POST(new Request("http://localhost/api/checkpoints", { method: "POST", body, headers: { cookie: cookies.engineer!, ...(type ? { "content-type": type } : {}) } }));
     const json = await post(JSON.stringify({}), "application/json");
-    expect(json.status).toBe(400);
-    expect(((await json.json()) as { message: string }).message).toMatch(/^upload: expected multipart\/form-data with the files model\.json and model\.weights\.bin/);
+    expect(json.status).toBe(415);
+    expect(await json.json()).toEqual({
+      code: "unsupported_media_type:checkpoint", field: "content-type",
+      message: "content-type: expected multipart/form-data (the files model.json and model.weights.bin, as tf.io.http(url).save() sends), got application/json",
+    });
+    const garbled = await post("--x\r\nnot a part", "multipart/form-data; boundary=x");
+    expect(await garbled.json()).toMatchObject({ code: "bad_request:checkpoint", field: "body" });
     const form = new FormData();
     form.append("model.json", new Blob(["{}"]), "model.json");
     const noWeights = await post(form);
     expect(await noWeights.json()).toMatchObject({ field: "model.weights.bin", message: "model.weights.bin: missing (expected a file)" });
   });
 
-  it("stops reading a body over 16 MB", async () => {
+  it("stops reading a body over 16 MB: 413 payload_too_large:checkpoint", async () => {
     const chunk = new Uint8Array(1024 * 1024);
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
@@ -141,9 +146,14 @@ describe("POST /api/checkpoints", () => {
     const res = await POST(new Request("http://localhost/api/checkpoints", {
       method: "POST", body, duplex: "half", headers: { cookie: cookies.engineer!, "content-type": "multipart/form-data; boundary=x" },
     } as RequestInit));
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { message: string }).message).toBe("upload: expected at most 16 MB");
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ code: "payload_too_large:checkpoint", field: "body", message: "body: expected at most 16 MB" });
     expect(sent).toBeLessThan(20);
+    // A declared length over the limit is refused before reading anything.
+    const declared = await POST(new Request("http://localhost/api/checkpoints", {
+      method: "POST", body: "x", headers: { "content-length": String(17 * 2 ** 20), "content-type": "multipart/form-data; boundary=x" },
+    }));
+    expect(declared.status).toBe(413);
   });
 });
 

@@ -61,7 +61,8 @@ describe("POST/GET/DELETE /api/session", () => {
   });
 
   it.each<[string, unknown, string]>([
-    ["not JSON", "email=x", "body: expected JSON { email, password }"],
+    ["not JSON", "email=x", "body: expected a JSON document (UTF-8)"],
+    ["a NUL in the email", { email: "a\u0000@b.c", password: "x" }, "email: NUL characters are not accepted"],
     ["no password", { email: "engineer@reward.studio" }, "password: expected the password"],
     ["an email that is not text", { email: 7, password: "x" }, "email: expected the account's email"],
     ["an unknown field", { email: "a@b.c", password: "x", remember: true }, 'Unrecognized key: "remember"'],
@@ -73,8 +74,26 @@ describe("POST/GET/DELETE /api/session", () => {
     expect(json.message).toContain(message);
   });
 
+  it("refuses a text/plain sign-in (what a cross-site form can send) with 415, and a cross-site one with 403", async () => {
+    const body = JSON.stringify({ email: "engineer@reward.studio", password: "studio-demo" });
+    const plain = await POST(new Request("http://localhost/api/session", { method: "POST", headers: { "content-type": "text/plain" }, body }));
+    expect(plain.status).toBe(415);
+    expect(await plain.json()).toMatchObject({ code: "unsupported_media_type:session", field: "content-type" });
+    expect(plain.headers.get("set-cookie")).toBeNull();
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }] as Record<string, string>[]) {
+      const res = await POST(new Request("http://localhost/api/session", { method: "POST", headers: { "content-type": "application/json", ...headers }, body }));
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(((await res.json()) as { code: string }).code).toBe("forbidden:cross_site");
+      expect(res.headers.get("set-cookie")).toBeNull();
+    }
+    const same = await POST(new Request("http://localhost/api/session", {
+      method: "POST", headers: { "content-type": "application/json", origin: "http://localhost", "sec-fetch-site": "same-origin" }, body,
+    }));
+    expect(same.status).toBe(200);
+  });
+
   it("DELETE clears the cookie", async () => {
-    const res = DELETE(new Request("http://localhost/api/session", { method: "DELETE" }));
+    const res = await DELETE(new Request("http://localhost/api/session", { method: "DELETE" }));
     expect(await res.json()).toEqual({ user: null });
     expect(res.headers.get("set-cookie")).toMatch(/^rs_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=lax$/i);
   });

@@ -1,10 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { authenticate, endSession, sessionUser, startSession } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { StudioError } from "@/lib/errors";
-import { errorResponse } from "@/lib/server/http";
-import { firstIssue } from "@/lib/validation";
+import { authenticate, endSession, startSession } from "@/lib/auth";
+import { route } from "@/lib/server/edge";
 
 const SignIn = z
   .object({
@@ -14,37 +11,35 @@ const SignIn = z
   .strict();
 
 /** GET /api/session: `{ user }` when signed in, `{ user: null }` otherwise. */
-export async function GET(request: Request): Promise<NextResponse> {
-  try {
-    return NextResponse.json({ user: await sessionUser(db(), { request }) }, { headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = route({
+  surface: "session",
+  action: "see who is signed in",
+  access: "optional",
+  handler: ({ user }) => NextResponse.json({ user }),
+});
 
-/** POST /api/session { email, password }: signs in; 200 `{ user }` with the session cookie, 401 when wrong. */
-export async function POST(request: Request): Promise<NextResponse> {
-  try {
-    const raw: unknown = await request.json().catch(() => {
-      throw new StudioError("bad_request:session", "body: expected JSON { email, password }", { field: "body" });
-    });
-    const parsed = SignIn.safeParse(raw);
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.error);
-      throw new StudioError("bad_request:session", `${field || "body"}: ${message}`, { field: field || "body" });
-    }
-    const user = await authenticate(db(), parsed.data);
+/** POST /api/session { email, password } (JSON, same-origin): signs in; 200 `{ user }` with the session cookie, 401 when wrong. */
+export const POST = route({
+  surface: "session",
+  action: "sign in",
+  access: "public",
+  body: { kind: "json", schema: SignIn, maxBytes: 4096 },
+  handler: async ({ db, body, request }) => {
+    const user = await authenticate(db, body);
     const response = NextResponse.json({ user });
     startSession(response, { user, request });
     return response;
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+});
 
 /** DELETE /api/session: signs out (clears the cookie). */
-export function DELETE(request: Request): NextResponse {
-  const response = NextResponse.json({ user: null });
-  endSession(response, { request });
-  return response;
-}
+export const DELETE = route({
+  surface: "session",
+  action: "sign out",
+  access: "public",
+  handler: ({ request }) => {
+    const response = NextResponse.json({ user: null });
+    endSession(response, { request });
+    return response;
+  },
+});

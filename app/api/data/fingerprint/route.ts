@@ -2,22 +2,25 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { hashScenes, SPLITS } from "@/lib/data";
 import { StudioError } from "@/lib/errors";
-import { errorResponse, parseQuery } from "@/lib/server/http";
+import { route } from "@/lib/server/edge";
 
 const FingerprintQuery = z.object({
   split: z.enum(["train", "val", "test"], { error: 'expected one of "train", "val", "test"' }),
   start: z.coerce.number().int("expected a whole number").min(0, "expected a scene index of 0 or more").default(0),
   count: z.coerce.number().int("expected a whole number").min(1, "expected 1 to 1000").max(1000, "expected 1 to 1000").default(200),
   size: z.coerce.number().int("expected a whole number").min(16).max(256).default(32),
-});
+}).strict();
 
 /**
  * GET /api/data/fingerprint?split=train&start=0&count=200: SHA-256 over the canonical bytes of
  * those scenes, as Node generates them, to compare with a browser's own computation.
  */
-export function GET(request: Request): NextResponse {
-  try {
-    const q = parseQuery(FingerprintQuery, new URL(request.url), "fingerprint");
+export const GET = route({
+  surface: "fingerprint",
+  action: "fingerprint scenes",
+  access: "public",
+  query: FingerprintQuery,
+  handler: ({ query: q }) => {
     const split = SPLITS[q.split];
     if (q.start + q.count > split.count) {
       throw new StudioError("bad_request:fingerprint", `start + count: expected at most ${split.count} scenes in ${q.split}`, {
@@ -26,7 +29,5 @@ export function GET(request: Request): NextResponse {
     }
     const seeds = Array.from({ length: q.count }, (_, i) => split.start + q.start + i);
     return NextResponse.json({ ...q, firstSeed: seeds[0], sha256: hashScenes(seeds, { size: q.size }) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+});
