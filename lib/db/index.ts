@@ -10,6 +10,7 @@ export { createDb, type Db, type Prisma } from "./client";
 export { migrateDatabase, listMigrations } from "./migrate";
 export { seedDemoData, DEMO_USERS } from "./seed";
 export * from "./queries/users";
+export * from "./queries/sessions";
 export * from "./queries/reward-specs";
 export * from "./queries/checkpoints";
 export * from "./queries/runs";

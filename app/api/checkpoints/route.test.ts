@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { signSession } from "@/lib/auth";
+import { openSession } from "@/lib/auth";
 import { db, findCheckpoint, findUserByEmail, type Db } from "@/lib/db";
 import { prepareDatabase } from "@/lib/db/prepare";
 import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
@@ -15,17 +15,15 @@ import { GET, POST } from "./route";
 import { storeCheckpoint } from "@/lib/server/checkpoint-store";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rs-checkpoint-route-"));
-const secret = "test-secret-0123456789abcdef0123456789";
 vi.stubEnv("RS_DATA_DIR", dir);
 vi.stubEnv("DATABASE_URL", undefined);
-vi.stubEnv("RS_SESSION_SECRET", secret);
 
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   await prepareDatabase(() => {});
   for (const who of ["engineer", "admin", "rater1"]) {
     const user = await findUserByEmail(db(), { email: `${who}@reward.studio` });
-    cookies[who] = `rs_session=${signSession({ userId: user!.id, secret }).token}`;
+    cookies[who] = `rs_session=${(await openSession(db(), { userId: user!.id })).token}`;
   }
 });
 afterAll(async () => {

@@ -1,16 +1,17 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { DELETE, GET, POST } from "./route";
+import { POST as changePassword } from "../account/password/route";
+import { DELETE as endSessions } from "../users/[id]/sessions/route";
 
 // A fresh SQLite database and data dir for this file, read through lib/env like the server does.
 const dir = mkdtempSync(path.join(tmpdir(), "rs-session-route-"));
 vi.stubEnv("RS_DATA_DIR", dir);
 vi.stubEnv("DATABASE_URL", undefined);
-vi.stubEnv("RS_SESSION_SECRET", undefined);
 
 beforeAll(async () => { await prepareDatabase(() => {}); });
 afterAll(async () => {
@@ -30,10 +31,11 @@ describe("POST/GET/DELETE /api/session", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ user: { id: expect.any(String), email: "engineer@reward.studio", name: "Eli Engineer", role: "engineer" } });
     const cookie = res.headers.get("set-cookie") ?? "";
-    expect(cookie).toMatch(/^rs_session=v1\.[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=lax$/i);
+    expect(cookie).toMatch(/^rs_session=[A-Za-z0-9_-]{43}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=lax$/i);
     expect(cookie).not.toMatch(/secure/i);
-    // No RS_SESSION_SECRET: the secret was made once in the data dir, readable by the owner only.
-    expect(statSync(path.join(dir, "session-secret")).mode & 0o777).toBe(0o600);
+    // The cookie lasts the session's maximum, 30 days; the server ends it sooner when idle.
+    const expires = Date.parse(cookie.match(/Expires=([^;]+)/)![1]!);
+    expect(Math.abs(expires - (Date.now() + 30 * 24 * 3600 * 1000))).toBeLessThan(60_000);
   });
 
   it("marks the cookie Secure over https", async () => {
@@ -46,7 +48,7 @@ describe("POST/GET/DELETE /api/session", () => {
     const cookie = res.headers.get("set-cookie");
     expect(await (await GET(withCookie(cookie))).json()).toMatchObject({ user: { email: "rater1@reward.studio", role: "rater" } });
     expect(await (await GET(new Request("http://localhost/api/session"))).json()).toEqual({ user: null });
-    const forged = cookie!.replace(/^rs_session=v1\.[^.]+/, `rs_session=v1.${Buffer.from("someone-else").toString("base64url")}`);
+    const forged = `rs_session=${"A".repeat(43)}`;
     expect(await (await GET(withCookie(forged))).json()).toEqual({ user: null });
   });
 
@@ -92,9 +94,60 @@ describe("POST/GET/DELETE /api/session", () => {
     expect(same.status).toBe(200);
   });
 
-  it("DELETE clears the cookie", async () => {
-    const res = await DELETE(new Request("http://localhost/api/session", { method: "DELETE" }));
+  it("DELETE revokes the session on the server: the old cookie signs nobody in, at once", async () => {
+    const cookie = (await signIn({ email: "engineer@reward.studio", password: "studio-demo" })).headers.get("set-cookie");
+    expect(await (await GET(withCookie(cookie))).json()).toMatchObject({ user: { email: "engineer@reward.studio" } });
+    const res = await DELETE(new Request("http://localhost/api/session", { method: "DELETE", headers: { cookie: cookie!.split(";")[0]! } }));
     expect(await res.json()).toEqual({ user: null });
     expect(res.headers.get("set-cookie")).toMatch(/^rs_session=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=lax$/i);
+    expect(await (await GET(withCookie(cookie))).json()).toEqual({ user: null });
+  });
+
+  it("signing in again with a cookie rotates it: the presented session is revoked", async () => {
+    const first = (await signIn({ email: "rater2@reward.studio", password: "studio-demo" })).headers.get("set-cookie")!.split(";")[0]!;
+    const again = await POST(new Request("http://localhost/api/session", {
+      method: "POST", headers: { "content-type": "application/json", cookie: first }, body: JSON.stringify({ email: "rater2@reward.studio", password: "studio-demo" }),
+    }));
+    const second = again.headers.get("set-cookie")!.split(";")[0]!;
+    expect(second).not.toBe(first);
+    expect(await (await GET(withCookie(first))).json()).toEqual({ user: null });
+    expect(await (await GET(withCookie(second))).json()).toMatchObject({ user: { email: "rater2@reward.studio" } });
+  });
+
+  it("a password change ends the user's other sessions and gives this browser a new one", async () => {
+    const laptop = (await signIn({ email: "engineer@reward.studio", password: "studio-demo" })).headers.get("set-cookie")!.split(";")[0]!;
+    const phone = (await signIn({ email: "engineer@reward.studio", password: "studio-demo" })).headers.get("set-cookie")!.split(";")[0]!;
+    const change = (cookie: string, body: unknown) => changePassword(new Request("http://localhost/api/account/password", {
+      method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body),
+    }));
+    const short = await change(laptop, { currentPassword: "studio-demo", newPassword: "short" });
+    expect(await short.json()).toMatchObject({ code: "bad_request:account", field: "newPassword" });
+    const wrong = await change(laptop, { currentPassword: "nope", newPassword: "a longer new password" });
+    expect([wrong.status, ((await wrong.json()) as { code: string }).code]).toEqual([401, "unauthorized:account"]);
+    const ok = await change(laptop, { currentPassword: "studio-demo", newPassword: "a longer new password" });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { endedSessions: number }).endedSessions).toBeGreaterThanOrEqual(2);
+    const fresh = ok.headers.get("set-cookie")!.split(";")[0]!;
+    expect(await (await GET(withCookie(laptop))).json()).toEqual({ user: null });
+    expect(await (await GET(withCookie(phone))).json()).toEqual({ user: null });
+    expect(await (await GET(withCookie(fresh))).json()).toMatchObject({ user: { email: "engineer@reward.studio" } });
+    expect((await signIn({ email: "engineer@reward.studio", password: "studio-demo" })).status).toBe(401);
+    expect((await signIn({ email: "engineer@reward.studio", password: "a longer new password" })).status).toBe(200);
+  });
+
+  it("an admin ends all of a user's sessions; a rater may not", async () => {
+    const rater = await signIn({ email: "rater1@reward.studio", password: "studio-demo" });
+    const raterCookie = rater.headers.get("set-cookie")!.split(";")[0]!;
+    const raterId = ((await rater.json()) as { user: { id: string } }).user.id;
+    const admin = (await signIn({ email: "admin@reward.studio", password: "studio-demo" })).headers.get("set-cookie")!.split(";")[0]!;
+    const end = (cookie: string, id: string) =>
+      endSessions(new Request(`http://localhost/api/users/${id}/sessions`, { method: "DELETE", headers: { cookie } }), { params: Promise.resolve({ id }) });
+    const refused = await end(raterCookie, raterId);
+    expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([403, "forbidden:user"]);
+    const ok = await end(admin, raterId);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { endedSessions: number }).endedSessions).toBeGreaterThanOrEqual(1);
+    expect(await (await GET(withCookie(raterCookie))).json()).toEqual({ user: null });
+    expect((await end(admin, "no-such-user")).status).toBe(404);
   });
 });

@@ -10,7 +10,7 @@ const SignIn = z
   })
   .strict();
 
-/** GET /api/session: `{ user }` when signed in, `{ user: null }` otherwise. */
+/** GET /api/session: `{ user }` when signed in, `{ user: null }` otherwise (a revoked session at once). */
 export const GET = route({
   surface: "session",
   action: "see who is signed in",
@@ -27,19 +27,19 @@ export const POST = route({
   handler: async ({ db, body, request }) => {
     const user = await authenticate(db, body);
     const response = NextResponse.json({ user });
-    startSession(response, { user, request });
+    await startSession(db, response, { user, request });
     return response;
   },
 });
 
-/** DELETE /api/session: signs out (clears the cookie). */
+/** DELETE /api/session: signs out: the session is revoked on the server and the cookie cleared. */
 export const DELETE = route({
   surface: "session",
   action: "sign out",
   access: "public",
-  handler: ({ request }) => {
+  handler: async ({ db, request }) => {
     const response = NextResponse.json({ user: null });
-    endSession(response, { request });
+    await endSession(db, response, { request });
     return response;
   },
 });
