@@ -10,9 +10,11 @@ import { StudioError } from "@/lib/errors";
 import { hashPassword, verifyNoPassword, verifyPassword } from "./password";
 import { readCookie, SESSION_COOKIE, sessionCookieOptions } from "./session";
 import { closeSession, endAllSessions, openSession, resolveSession, toSessionUser, type SessionUser } from "./sessions";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./throttle";
 
 export { hashPassword, verifyPassword } from "./password";
 export { SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, hashSessionToken } from "./session";
+export { SIGN_IN_THROTTLE } from "./throttle";
 export { endAllSessions, openSession, resolveSession, toSessionUser, type SessionUser } from "./sessions";
 
 /** Normalised form of an email for look-ups and throttle keys. */
@@ -29,6 +31,25 @@ export async function authenticate(db: Db, input: { email: string; password: str
   if (!user || !ok) throw new StudioError("unauthorized:session", "wrong email or password");
   if (user.disabledAt) throw new StudioError("forbidden:session", "this account is disabled; ask an admin");
   return toSessionUser(user);
+}
+
+/**
+ * A sign-in attempt from `address`: refused with 429 while the account or the address is
+ * locked (before any password is checked, so locked known and unknown emails look alike);
+ * a failure is counted against both; a success clears the account's count.
+ */
+export async function signIn(db: Db, input: { email: string; password: string; address: string; now?: Date }): Promise<SessionUser> {
+  const now = input.now ?? new Date();
+  const email = normalizeEmail(input.email);
+  await assertSignInAllowed(db, { email, address: input.address, now });
+  try {
+    const user = await authenticate(db, input);
+    await recordSignInSuccess(db, { email });
+    return user;
+  } catch (err) {
+    if (err instanceof StudioError && err.code === "unauthorized:session") await recordSignInFailure(db, { email, address: input.address, now });
+    throw err;
+  }
 }
 
 const presentedToken = (request: Request) => readCookie(request.headers.get("cookie"), SESSION_COOKIE);

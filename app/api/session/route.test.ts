@@ -94,6 +94,18 @@ describe("POST/GET/DELETE /api/session", () => {
     expect(same.status).toBe(200);
   });
 
+  it("throttles: the 11th attempt on one account within 15 minutes is 429 with Retry-After, typed", async () => {
+    const attempt = (address: string) => POST(new Request("http://localhost/api/session", {
+      method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": address },
+      body: JSON.stringify({ email: "Locked@reward.studio", password: "guess" }),
+    }));
+    for (let i = 0; i < 10; i++) expect((await attempt(`192.0.2.${i}`)).status).toBe(401);
+    const res = await attempt("192.0.2.200");
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(890);
+    expect(await res.json()).toEqual({ code: "too_many_requests:session", message: "too many failed sign-ins; try again in 15 minutes" });
+  });
+
   it("DELETE revokes the session on the server: the old cookie signs nobody in, at once", async () => {
     const cookie = (await signIn({ email: "engineer@reward.studio", password: "studio-demo" })).headers.get("set-cookie");
     expect(await (await GET(withCookie(cookie))).json()).toMatchObject({ user: { email: "engineer@reward.studio" } });

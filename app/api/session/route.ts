@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { authenticate, endSession, startSession } from "@/lib/auth";
+import { endSession, signIn, startSession } from "@/lib/auth";
 import { route } from "@/lib/server/edge";
 
 const SignIn = z
@@ -18,14 +18,17 @@ export const GET = route({
   handler: ({ user }) => NextResponse.json({ user }),
 });
 
-/** POST /api/session { email, password } (JSON, same-origin): signs in; 200 `{ user }` with the session cookie, 401 when wrong. */
+/**
+ * POST /api/session { email, password } (JSON, same-origin): signs in; 200 `{ user }` with the
+ * session cookie, 401 when wrong, 429 with Retry-After while the account or address is locked.
+ */
 export const POST = route({
   surface: "session",
   action: "sign in",
   access: "public",
   body: { kind: "json", schema: SignIn, maxBytes: 4096 },
-  handler: async ({ db, body, request }) => {
-    const user = await authenticate(db, body);
+  handler: async ({ db, body, request, address }) => {
+    const user = await signIn(db, { ...body, address });
     const response = NextResponse.json({ user });
     await startSession(db, response, { user, request });
     return response;
