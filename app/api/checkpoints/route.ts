@@ -13,11 +13,11 @@ const UploadQuery = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "expected 1 to 100 letters, digits, '.', '_' or '-'").optional(),
 }).strict();
 
-/** GET /api/checkpoints?task=captioning: the checkpoints stored on this server, oldest first. */
+/** GET /api/checkpoints?task=captioning: the checkpoints stored on this server, oldest first. Signed-in users only. */
 export const GET = route({
   surface: "checkpoint",
   action: "list checkpoints",
-  access: "public",
+  access: "signed-in",
   query: ListQuery,
   handler: async ({ db, query }) => {
     const rows = await listCheckpoints(db, query);
@@ -28,7 +28,8 @@ export const GET = route({
 /**
  * POST /api/checkpoints[?name=...]: stores a checkpoint sent as `tf.io.http(url).save()` sends
  * it (multipart model.json + model.weights.bin, at most 16 MB). Engineers and admins only. 201
- * with the stored checkpoint; its files are then served at /api/checkpoints/<id>/model.json.
+ * with the stored checkpoint (the existing one when the same content was uploaded before); its
+ * files are then served at /api/checkpoints/<id>/model.json.
  */
 export const POST = route({
   surface: "checkpoint",
@@ -36,8 +37,11 @@ export const POST = route({
   access: ["engineer", "admin"],
   query: UploadQuery,
   body: { kind: "multipart", maxBytes: MAX_UPLOAD_BYTES, describe: UPLOAD_FORM, parse: parseCheckpointForm },
-  handler: async ({ db, query, body }) => {
-    const row = await storeCheckpoint(db, { root: checkpointsRoot(env().dataDir), ...body, ...(query.name ? { name: query.name } : {}) });
-    return NextResponse.json({ checkpoint: describeCheckpoint(row) }, { status: 201 });
+  handler: async ({ db, query, body, user }) => {
+    const { checkpoint } = await storeCheckpoint(db, {
+      root: checkpointsRoot(env().dataDir), ...body, uploaderId: user.id, ...(query.name ? { name: query.name } : {}),
+    });
+    // A retry (the same content again) is answered like the first upload, with the same checkpoint.
+    return NextResponse.json({ checkpoint: describeCheckpoint(checkpoint) }, { status: 201 });
   },
 });
