@@ -10,10 +10,14 @@ const ServerEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RS_DATA_DIR: z.string().trim().min(1).default("data"),
+  /** Demo accounts on a fresh database: "on" or "off"; unset: on for the embedded SQLite only. */
+  RS_DEMO_SEED: z.enum(["on", "off"], { error: 'expected "on" or "off"' }).optional(),
 });
 
-export type ServerEnv = z.infer<typeof ServerEnv> & {
+export type ServerEnv = Omit<z.infer<typeof ServerEnv>, "RS_DEMO_SEED"> & {
   database: DatabaseTarget;
+  /** Whether a fresh database gets the demo accounts (RS_DEMO_SEED; unset: only on SQLite). */
+  demoSeed: boolean;
   /** RS_DATA_DIR resolved against the working directory: the SQLite database, checkpoints. */
   dataDir: string;
 };
@@ -25,10 +29,11 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     const issue = parsed.error.issues[0];
     throw new Error(`invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
   }
-  const rest = parsed.data;
+  const { RS_DEMO_SEED, ...rest } = parsed.data;
   // Resolved against the working directory at run time, not traced at build time.
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), rest.RS_DATA_DIR);
-  return { ...rest, database: resolveDatabase(source), dataDir };
+  const database = resolveDatabase(source);
+  return { ...rest, database, dataDir, demoSeed: RS_DEMO_SEED ? RS_DEMO_SEED === "on" : database.provider === "sqlite" };
 }
 
 let cached: ServerEnv | undefined;
