@@ -1,9 +1,22 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { RunsPage } from "./pages/runs-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { expect, test } from "./support/fixtures";
 
 /** Chromium logs every 4xx answer to fetch as a console error; these tests expect some. */
 const REFUSED = /status of (401|403)/;
+
+/** A complete, valid upload (the shipped MLE model's files), so only who sends it decides the answer. */
+const shippedUpload = () => {
+  const dir = path.resolve("public/models/captioning/mle");
+  const modelJson = readFileSync(path.join(dir, "model.json"));
+  const weightsFile = (JSON.parse(modelJson.toString()) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]!.paths[0]!;
+  return {
+    "model.json": { name: "model.json", mimeType: "application/json", buffer: modelJson },
+    "model.weights.bin": { name: "model.weights.bin", mimeType: "application/octet-stream", buffer: readFileSync(path.join(dir, weightsFile)) },
+  };
+};
 
 test.describe("checkpoints on the server", () => {
   test("an engineer signs in, uploads a tab checkpoint and tunes again from the server copy", async ({ page }) => {
@@ -33,6 +46,7 @@ test.describe("checkpoints on the server", () => {
     const modelJson = (await (await page.request.get(uri)).json()) as { weightsManifest: { paths: string[] }[] };
     const weights = await page.request.get(uri.replace("model.json", modelJson.weightsManifest[0]!.paths[0]!));
     expect(weights.status()).toBe(200);
+    expect(weights.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
 
     // A new run starts from the server copy (the worker loads it over HTTP) and records it as parent.
     await runs.runToEnd({ task: "captioning", backend: "wasm", steps: 1, from: uri });
@@ -57,13 +71,13 @@ test.describe("checkpoints on the server", () => {
     const upload = runs.saved("reinforce").getByRole("button", { name: "Upload" });
     await expect(upload).toBeDisabled();
     await expect(upload).toHaveAttribute("title", "Sign in as an engineer or admin to upload");
-    const anonymous = await page.request.post("/api/checkpoints", {
-      multipart: { "model.json": { name: "model.json", mimeType: "application/json", buffer: Buffer.from("{}") } },
-    });
+    const anonymous = await page.request.post("/api/checkpoints", { multipart: shippedUpload() });
     expect(anonymous.status()).toBe(401);
     expect(await anonymous.json()).toEqual({ code: "unauthorized:checkpoint", message: "sign in to upload checkpoints" });
+    // Listing needs a signed-in user too; the public health check still counts them.
+    expect((await page.request.get("/api/checkpoints")).status()).toBe(401);
 
-    const storedCount = async () => ((await (await page.request.get("/api/checkpoints")).json()) as { checkpoints: unknown[] }).checkpoints.length;
+    const storedCount = async () => ((await (await page.request.get("/api/health")).json()) as { counts: { checkpoints: number } }).counts.checkpoints;
     const before = await storedCount();
 
     // A wrong password is refused on the form; the rater then signs in and is refused by the server.
@@ -88,7 +102,8 @@ test.describe("checkpoints on the server", () => {
     expect(await storedCount()).toBe(before);
 
     const refused = consoleErrors.filter((e) => REFUSED.test(e));
-    expect(refused, "the refused sign-in and uploads").toHaveLength(3);
+    // The signed-out page's checkpoint listing (401), the wrong password, the rater's and the signed-out upload.
+    expect(refused, "the refused listing, sign-in and uploads").toHaveLength(4);
     consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !REFUSED.test(e)));
   });
 });

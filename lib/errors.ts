@@ -3,7 +3,16 @@
  * `bad_request:reward_spec`; route handlers turn a StudioError into an HTTP response with the
  * status below and a message a person can act on. (After ai-chatbot's lib/errors.ts.)
  */
-export type ErrorType = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "internal";
+export type ErrorType =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "too_many_requests"
+  | "internal";
 
 export type ErrorCode = `${ErrorType}:${string}`;
 
@@ -13,6 +22,9 @@ const STATUS: Record<ErrorType, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
   internal: 500,
 };
 
@@ -22,14 +34,17 @@ export class StudioError extends Error {
   readonly status: number;
   /** The input field the error is about, as a dotted path, when there is one. */
   readonly field?: string;
+  /** When to try again, in whole seconds (sent as Retry-After with a 429). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown; retryAfterSeconds?: number }) {
     super(message, { cause: options?.cause });
     this.name = "StudioError";
     this.code = code;
     this.type = code.slice(0, code.indexOf(":")) as ErrorType;
     this.status = STATUS[this.type];
     this.field = options?.field;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   /** The JSON body a route handler sends. */

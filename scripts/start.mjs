@@ -1,5 +1,5 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves
-// it with `next start`. The server applies pending migrations and seeds the demo data when it
+// it with `next start`. The server applies pending migrations and (on a fresh database) creates the demo accounts when it
 // starts (instrumentation.ts), so a fresh clone needs nothing else.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { hashScenes, SPLITS, type Split } from "@/lib/data";
+import { combineDigests, fingerprintChunks, hashScenes, SPLITS, type Split } from "@/lib/data";
 
 type State =
   | { phase: "idle" }
@@ -11,7 +11,8 @@ type State =
 
 /**
  * Checks that this browser generates exactly the scenes the server (Node) does: both hash the
- * canonical bytes of `count` scenes from `start`, and the two SHA-256 digests are compared.
+ * canonical bytes of `count` scenes from `start` in the chunks the server accepts per request,
+ * and the SHA-256 over each side's chunk digests is compared.
  */
 export function DataFingerprint({ split, start, count }: { split: Split; start: number; count: number }) {
   const [state, setState] = useState<State>({ phase: "idle" });
@@ -21,13 +22,19 @@ export function DataFingerprint({ split, start, count }: { split: Split; start: 
   async function verify() {
     setState({ phase: "working" });
     try {
-      const res = await fetch(`/api/data/fingerprint?split=${split}&start=${start}&count=${n}`);
-      const body = (await res.json()) as { sha256?: string; message?: string };
-      if (!res.ok || !body.sha256) throw new Error(body.message ?? `server answered ${res.status}`);
+      // The server hashes a bounded chunk per request; both sides combine the chunks' digests.
+      const chunks = fingerprintChunks(Array.from({ length: n }, (_, i) => i));
+      const digests: string[] = [];
+      for (const chunk of chunks) {
+        const res = await fetch(`/api/data/fingerprint?split=${split}&start=${start + chunk[0]!}&count=${chunk.length}`);
+        const body = (await res.json()) as { sha256?: string; message?: string };
+        if (!res.ok || !body.sha256) throw new Error(body.message ?? `server answered ${res.status}`);
+        digests.push(body.sha256);
+      }
       const t0 = performance.now();
-      const seeds = Array.from({ length: n }, (_, i) => first + i);
-      const browser = hashScenes(seeds);
-      setState({ phase: "done", browser, server: body.sha256, ms: performance.now() - t0 });
+      const browser = combineDigests(chunks.map((chunk) => hashScenes(chunk.map((i) => first + i))));
+      const server = combineDigests(digests);
+      setState({ phase: "done", browser, server, ms: performance.now() - t0 });
     } catch (err) {
       setState({ phase: "error", message: err instanceof Error ? err.message : String(err) });
     }

@@ -1,48 +1,62 @@
 /**
- * Sign-in for the studio: scrypt password hashes (./password), stateless signed session
- * cookies (./session), and the checks route handlers make: who is signed in, and may they do
- * this. Server-only.
+ * Sign-in for the studio: scrypt password hashes (./password), server-side sessions whose
+ * token travels in an httpOnly cookie (./session, ./sessions), and the checks the edge makes:
+ * who is signed in, and may they do this. Server-only.
  */
 import "server-only";
 import type { NextResponse } from "next/server";
-import { findUserByEmail, findUserById, type Db, type Role, type User } from "@/lib/db";
-import { env } from "@/lib/env";
+import { findUserByEmail, findUserById, setPasswordAndEndSessions, type Db, type Role } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { verifyNoPassword, verifyPassword } from "./password";
-import { readCookie, SESSION_COOKIE, sessionCookieOptions, signSession, verifySession } from "./session";
+import { hashPassword, verifyNoPassword, verifyPassword } from "./password";
+import { readCookie, SESSION_COOKIE, sessionCookieOptions } from "./session";
+import { closeSession, endAllSessions, openSession, resolveSession, toSessionUser, type SessionUser } from "./sessions";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./throttle";
 
 export { hashPassword, verifyPassword } from "./password";
-export { SESSION_COOKIE, SESSION_TTL_MS, signSession, verifySession, type SessionClaims } from "./session";
+export { SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, hashSessionToken } from "./session";
+export { SIGN_IN_THROTTLE } from "./throttle";
+export { endAllSessions, openSession, resolveSession, toSessionUser, type SessionUser } from "./sessions";
 
-/** What the browser may know about the signed-in user. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-export const toSessionUser = (u: User): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+/** Normalised form of an email for look-ups and throttle keys. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 /**
  * The user with this email and password, or `unauthorized:session`. The message is the same
- * for an unknown email and a wrong password, and both take one scrypt's time.
+ * for an unknown email and a wrong password, and both take one scrypt's time. A disabled
+ * account is refused only after its password checked out.
  */
 export async function authenticate(db: Db, input: { email: string; password: string }): Promise<SessionUser> {
-  const user = await findUserByEmail(db, { email: input.email.trim().toLowerCase() });
+  const user = await findUserByEmail(db, { email: normalizeEmail(input.email) });
   const ok = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : await verifyNoPassword(input.password);
   if (!user || !ok) throw new StudioError("unauthorized:session", "wrong email or password");
+  if (user.disabledAt) throw new StudioError("forbidden:session", "this account is disabled; ask an admin");
   return toSessionUser(user);
 }
 
-/** The user a request's session cookie names, or null (no cookie, bad signature, expired, user gone). */
-export async function sessionUser(db: Db, input: { request: Request; secret?: string }): Promise<SessionUser | null> {
-  const token = readCookie(input.request.headers.get("cookie"), SESSION_COOKIE);
-  if (!token) return null;
-  const claims = verifySession({ token, secret: input.secret ?? env().sessionSecret() });
-  if (!claims) return null;
-  const user = await findUserById(db, { id: claims.userId });
-  return user ? toSessionUser(user) : null;
+/**
+ * A sign-in attempt from `address`: refused with 429 while the account or the address is
+ * locked (before any password is checked, so locked known and unknown emails look alike);
+ * a failure is counted against both; a success clears the account's count.
+ */
+export async function signIn(db: Db, input: { email: string; password: string; address: string; now?: Date }): Promise<SessionUser> {
+  const now = input.now ?? new Date();
+  const email = normalizeEmail(input.email);
+  await assertSignInAllowed(db, { email, address: input.address, now });
+  try {
+    const user = await authenticate(db, input);
+    await recordSignInSuccess(db, { email });
+    return user;
+  } catch (err) {
+    if (err instanceof StudioError && err.code === "unauthorized:session") await recordSignInFailure(db, { email, address: input.address, now });
+    throw err;
+  }
+}
+
+const presentedToken = (request: Request) => readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+
+/** The user a request's session cookie names, or null (no cookie, unknown, revoked, expired, disabled). */
+export function sessionUser(db: Db, input: { request: Request; now?: Date }): Promise<SessionUser | null> {
+  return resolveSession(db, { token: presentedToken(input.request), now: input.now });
 }
 
 /**
@@ -64,13 +78,31 @@ export function requireRole(user: SessionUser | null, input: { roles: readonly R
 const isHttps = (request: Request) =>
   new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
-/** Sets the session cookie for `user` on `response`. */
-export function startSession(response: NextResponse, input: { user: SessionUser; request: Request; secret?: string }): void {
-  const { token, expiresAt } = signSession({ userId: input.user.id, secret: input.secret ?? env().sessionSecret() });
-  response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions({ expiresAt, secure: isHttps(input.request) }));
+/** Opens a session for `user` (revoking the one the request presented) and sets its cookie on `response`. */
+export async function startSession(db: Db, response: NextResponse, input: { user: SessionUser; request: Request }): Promise<void> {
+  const { token, cookieExpiresAt } = await openSession(db, { userId: input.user.id, replacing: presentedToken(input.request) });
+  response.cookies.set(SESSION_COOKIE, token, sessionCookieOptions({ expiresAt: cookieExpiresAt.getTime(), secure: isHttps(input.request) }));
 }
 
-/** Clears the session cookie on `response`. */
-export function endSession(response: NextResponse, input: { request: Request }): void {
+/** Revokes the request's session and clears its cookie on `response`. */
+export async function endSession(db: Db, response: NextResponse, input: { request: Request }): Promise<void> {
+  await closeSession(db, { token: presentedToken(input.request) });
   response.cookies.set(SESSION_COOKIE, "", sessionCookieOptions({ expiresAt: 0, secure: isHttps(input.request) }));
+}
+
+/**
+ * Changes a user's password after checking the current one (`unauthorized:account` when wrong)
+ * and ends all of their sessions, in one transaction. Returns how many sessions were ended.
+ */
+export async function changePassword(db: Db, input: { userId: string; currentPassword: string; newPassword: string }): Promise<number> {
+  const user = await findUserById(db, { id: input.userId });
+  const ok = user?.passwordHash ? await verifyPassword(input.currentPassword, user.passwordHash) : await verifyNoPassword(input.currentPassword);
+  if (!user || !ok) throw new StudioError("unauthorized:account", "currentPassword: wrong password", { field: "currentPassword" });
+  return setPasswordAndEndSessions(db, { userId: user.id, passwordHash: await hashPassword(input.newPassword), now: new Date() });
+}
+
+/** An admin ends every session of a user; `not_found:user` for an unknown id. Returns how many were live. */
+export async function endUserSessions(db: Db, input: { userId: string }): Promise<number> {
+  if (!(await findUserById(db, { id: input.userId }))) throw new StudioError("not_found:user", `user ${input.userId.slice(0, 64)} was not found`);
+  return endAllSessions(db, { userId: input.userId });
 }

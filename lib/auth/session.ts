@@ -1,42 +1,31 @@
 /**
- * Stateless sessions: the cookie holds the user id and an expiry, signed with HMAC-SHA256
- * (node:crypto). Nothing is stored on the server; signing out clears the cookie, and a token
- * stops working at its expiry or when the secret changes.
- * Token: `v1.<user id base64url>.<expiry, ms since epoch>.<HMAC base64url>`.
+ * Session tokens and cookies. The cookie carries an opaque token (32 random bytes); the server
+ * keeps only its SHA-256 (lib/db Session.tokenHash), so the database alone cannot sign anyone in.
+ * A session ends when revoked, after SESSION_IDLE_MS without use, and at the latest
+ * SESSION_MAX_MS after it began (the idle expiry slides with use, within that maximum).
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 export const SESSION_COOKIE = "rs_session";
-/** Seven days. */
-export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** Seven days without a request end a session. */
+export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Thirty days end it whatever happens. */
+export const SESSION_MAX_MS = 30 * 24 * 60 * 60 * 1000;
+/** A session's lastSeenAt and expiry are written at most this often (not on every request). */
+export const SESSION_TOUCH_MS = 60 * 1000;
 
-export interface SessionClaims {
-  userId: string;
-  /** Milliseconds since the epoch. */
-  expiresAt: number;
-}
+/** A fresh token: 256 random bits, base64url (43 characters). */
+export const newSessionToken = (): string => randomBytes(32).toString("base64url");
 
-const mac = (payload: string, secret: string) => createHmac("sha256", secret).update(payload).digest();
+/** What the database stores of a token: its SHA-256, hex. */
+export const hashSessionToken = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
 
-/** Signs a session for `userId` that lasts `ttlMs` from `now`. */
-export function signSession(input: { userId: string; secret: string; now?: number; ttlMs?: number }): { token: string; expiresAt: number } {
-  const expiresAt = (input.now ?? Date.now()) + (input.ttlMs ?? SESSION_TTL_MS);
-  const payload = `v1.${Buffer.from(input.userId, "utf8").toString("base64url")}.${expiresAt}`;
-  return { token: `${payload}.${mac(payload, input.secret).toString("base64url")}`, expiresAt };
-}
+/** The shape of a token this server makes; anything else is not looked up. */
+export const isSessionToken = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);
 
-/** The claims of a valid, unexpired token; null for anything else (tampered, expired, malformed). */
-export function verifySession(input: { token: string; secret: string; now?: number }): SessionClaims | null {
-  const parts = input.token.split(".");
-  if (parts.length !== 4 || parts[0] !== "v1" || !/^\d{1,16}$/.test(parts[2] ?? "")) return null;
-  const payload = parts.slice(0, 3).join(".");
-  const given = Buffer.from(parts[3] ?? "", "base64url");
-  const expected = mac(payload, input.secret);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  const expiresAt = Number(parts[2]);
-  if (expiresAt <= (input.now ?? Date.now())) return null;
-  const userId = Buffer.from(parts[1] ?? "", "base64url").toString("utf8");
-  return userId ? { userId, expiresAt } : null;
+/** The expiry after a use at `now`: idle time from now, never past the maximum from createdAt. */
+export function slidExpiry(input: { createdAt: Date; now: Date }): Date {
+  return new Date(Math.min(input.now.getTime() + SESSION_IDLE_MS, input.createdAt.getTime() + SESSION_MAX_MS));
 }
 
 /** The value of cookie `name` in a Cookie header, or undefined. */

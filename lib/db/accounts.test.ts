@@ -37,6 +37,14 @@ describe.each(PROVIDERS)("accounts and checkpoint rows on %s", (provider) => {
     expect((err as StudioError).code).toBe("not_found:user");
   });
 
+  it("never resets a role or name someone changed, nor brings back a deleted demo account", async () => {
+    await t.db.user.update({ where: { email: "rater2@reward.studio" }, data: { role: "engineer", name: "Ravi" } });
+    await t.db.user.delete({ where: { email: "rater1@reward.studio" } });
+    expect((await seedDemoData(t.db)).created).toBe(false);
+    expect(await findUserByEmail(t.db, { email: "rater2@reward.studio" })).toMatchObject({ role: "engineer", name: "Ravi" });
+    expect(await findUserByEmail(t.db, { email: "rater1@reward.studio" })).toBeNull();
+  });
+
   it("registers a checkpoint under an id chosen in advance, and deletes it", async () => {
     const c = await registerCheckpoint(t.db, { id: "chosen-id-1", name: "up", task: "captioning", architecture: "a", uri: "/api/checkpoints/chosen-id-1/model.json", manifest: {} });
     expect(c.id).toBe("chosen-id-1");
@@ -44,5 +52,26 @@ describe.each(PROVIDERS)("accounts and checkpoint rows on %s", (provider) => {
     expect(await findCheckpoint(t.db, { id: c.id })).toBeNull();
     const err = await deleteCheckpoint(t.db, { id: c.id }).catch((e: unknown) => e);
     expect((err as StudioError).code).toBe("not_found:checkpoint");
+  });
+});
+
+describe.each(PROVIDERS)("demo seeding on %s", (provider) => {
+  it("seeds a fresh database once, even when two servers start together; a database with users gets none", async () => {
+    const fresh = await freshDatabase(provider);
+    try {
+      const both = await Promise.all([seedDemoData(fresh.db), seedDemoData(fresh.db)]);
+      expect(both.filter((r) => r.created)).toHaveLength(1);
+      expect(await fresh.db.user.count()).toBe(DEMO_USERS.length);
+    } finally {
+      await fresh.dispose();
+    }
+    const deployed = await freshDatabase(provider);
+    try {
+      await deployed.db.user.create({ data: { email: "owner@company.example", name: "Owner", role: "admin" } });
+      expect((await seedDemoData(deployed.db)).created).toBe(false);
+      expect((await deployed.db.user.findMany()).map((u) => u.email)).toEqual(["owner@company.example"]);
+    } finally {
+      await deployed.dispose();
+    }
   });
 });

@@ -10,6 +10,8 @@ export { createDb, type Db, type Prisma } from "./client";
 export { migrateDatabase, listMigrations } from "./migrate";
 export { seedDemoData, DEMO_USERS } from "./seed";
 export * from "./queries/users";
+export * from "./queries/sessions";
+export * from "./queries/throttles";
 export * from "./queries/reward-specs";
 export * from "./queries/checkpoints";
 export * from "./queries/runs";
@@ -17,7 +19,7 @@ export * from "./queries/comparisons";
 export * from "./queries/rollouts";
 export * from "./queries/status";
 export type {
-  User, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
+  User, Session, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
   Rollout, RolloutStage, RolloutEvent, PredictionLog,
 } from "./generated/sqlite/client";
 export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName } from "./generated/sqlite/enums";

@@ -54,3 +54,30 @@ describe("migrateDatabase (SQLite)", () => {
     await expect(migrateDatabase(target, root)).rejects.toThrow(/edited after it was applied/);
   });
 });
+
+describe("the edge migration (20261201090000) on a database with data (SQLite)", () => {
+  it("adds the checkpoint columns without touching the rows that point at checkpoints", async () => {
+    const root = scratch();
+    const all = listMigrations("sqlite");
+    const edge = all.findIndex((m) => m.name.startsWith("20261201090000_"));
+    expect(edge).toBeGreaterThan(0);
+    for (const m of all.slice(0, edge)) {
+      cpSync(path.resolve("prisma/sqlite/migrations", m.name), path.join(root, "prisma/sqlite/migrations", m.name), { recursive: true });
+    }
+    const file = path.join(scratch(), "t.db");
+    const target = { provider: "sqlite" as const, url: `file:${file}`, file };
+    await migrateDatabase(target, root);
+    const db = new Database(file);
+    db.exec(`INSERT INTO "Checkpoint" (id, name, task, architecture, uri, manifest) VALUES ('c1', 'n', 'captioning', 'a', '/u', '{}');
+             INSERT INTO "Sample" (id, "checkpointId", "sceneSeed", output) VALUES ('s1', 'c1', 7, '{}');`);
+    db.close();
+    cpSync(path.resolve("prisma/sqlite/migrations"), path.join(root, "prisma/sqlite/migrations"), { recursive: true });
+    expect(await migrateDatabase(target, root)).toEqual(all.slice(edge).map((m) => m.name));
+    const after = new Database(file);
+    const samples = after.prepare('SELECT id FROM "Sample"').all();
+    const checkpoint = after.prepare('SELECT "uploaderId", "contentHash" FROM "Checkpoint" WHERE id = ?').get("c1");
+    after.close();
+    expect(samples).toEqual([{ id: "s1" }]);
+    expect(checkpoint).toEqual({ uploaderId: null, contentHash: null });
+  });
+});

@@ -2,7 +2,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
 import type { Role } from "./generated/sqlite/client";
-import { findUserByEmail, setInitialPasswordHash, upsertUserByEmail } from "./queries/users";
 
 /** The demo accounts the app starts with: one per role, two raters for inter-rater checks. */
 export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
@@ -12,22 +11,26 @@ export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] 
   { email: "rater2@reward.studio", name: "Ravi Rater", role: "rater" },
 ];
 
-/** The demo accounts' password (README). Set only where an account has none, so a changed one stays. */
+/** The demo accounts' password (README), set when they are created. */
 export const DEMO_PASSWORD = "studio-demo";
 
-/** Inserts the demo data; idempotent, so every start may call it. */
-export async function seedDemoData(db: Db): Promise<{ users: number }> {
-  // Hash outside the transaction (scrypt is slow on purpose), only for accounts that need one.
-  const hashes = new Map<string, string>();
-  for (const u of DEMO_USERS) {
-    if (!(await findUserByEmail(db, { email: u.email }))?.passwordHash) hashes.set(u.email, await hashPassword(DEMO_PASSWORD));
-  }
-  await db.$transaction(async (tx) => {
-    for (const u of DEMO_USERS) {
-      await upsertUserByEmail(tx as Db, u);
-      const passwordHash = hashes.get(u.email);
-      if (passwordHash) await setInitialPasswordHash(tx as Db, { email: u.email, passwordHash });
-    }
+/**
+ * Creates the demo accounts on a database that has no users yet, once: a database with any
+ * user is left alone, so a restart never resets a password, a role or a name someone changed
+ * (nor brings back a demo account someone deleted). `created` says whether it seeded now.
+ */
+export async function seedDemoData(db: Db): Promise<{ users: number; created: boolean }> {
+  if ((await db.user.count()) > 0) return { users: DEMO_USERS.length, created: false };
+  // Hash outside the transaction (scrypt is slow on purpose).
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
+  const created = await db.$transaction(async (tx) => {
+    // Re-checked inside: two servers starting together seed once (the unique emails refuse the second).
+    if ((await tx.user.count()) > 0) return false;
+    await tx.user.createMany({ data: DEMO_USERS.map((u, i) => ({ ...u, passwordHash: hashes[i]! })) });
+    return true;
+  }).catch((err: unknown) => {
+    if ((err as { code?: unknown })?.code === "P2002") return false;
+    throw err;
   });
-  return { users: DEMO_USERS.length };
+  return { users: DEMO_USERS.length, created };
 }

@@ -5,25 +5,21 @@
 import path from "node:path";
 import { z } from "zod";
 import { resolveDatabase, type DatabaseTarget } from "./database";
-import { loadSessionSecret, SESSION_SECRET_MIN } from "./session-secret";
 
 const ServerEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RS_DATA_DIR: z.string().trim().min(1).default("data"),
-  /** Signs session cookies; unset: a random secret kept in `<data dir>/session-secret`. */
-  RS_SESSION_SECRET: z
-    .string()
-    .min(SESSION_SECRET_MIN, `expected at least ${SESSION_SECRET_MIN} characters (e.g. \`openssl rand -hex 32\`)`)
-    .optional(),
+  /** Demo accounts on a fresh database: "on" or "off"; unset: on for the embedded SQLite only. */
+  RS_DEMO_SEED: z.enum(["on", "off"], { error: 'expected "on" or "off"' }).optional(),
 });
 
-export type ServerEnv = Omit<z.infer<typeof ServerEnv>, "RS_SESSION_SECRET"> & {
+export type ServerEnv = Omit<z.infer<typeof ServerEnv>, "RS_DEMO_SEED"> & {
   database: DatabaseTarget;
-  /** RS_DATA_DIR resolved against the working directory: the database, checkpoints, the session secret. */
+  /** Whether a fresh database gets the demo accounts (RS_DEMO_SEED; unset: only on SQLite). */
+  demoSeed: boolean;
+  /** RS_DATA_DIR resolved against the working directory: the SQLite database, checkpoints. */
   dataDir: string;
-  /** The secret that signs session cookies (read from the data dir on first use when not in the environment). */
-  sessionSecret: () => string;
 };
 
 /** Parses an environment record; throws an Error naming the offending variable. */
@@ -33,16 +29,11 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
     const issue = parsed.error.issues[0];
     throw new Error(`invalid environment: ${issue?.path.join(".")}: ${issue?.message}`);
   }
-  const { RS_SESSION_SECRET, ...rest } = parsed.data;
+  const { RS_DEMO_SEED, ...rest } = parsed.data;
   // Resolved against the working directory at run time, not traced at build time.
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), rest.RS_DATA_DIR);
-  let secret = RS_SESSION_SECRET;
-  return {
-    ...rest,
-    database: resolveDatabase(source),
-    dataDir,
-    sessionSecret: () => (secret ??= loadSessionSecret(dataDir)),
-  };
+  const database = resolveDatabase(source);
+  return { ...rest, database, dataDir, demoSeed: RS_DEMO_SEED ? RS_DEMO_SEED === "on" : database.provider === "sqlite" };
 }
 
 let cached: ServerEnv | undefined;

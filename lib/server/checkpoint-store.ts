@@ -4,28 +4,29 @@
  * route handlers under app/api/checkpoints only validate, authorise and call these.
  */
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { deleteCheckpoint, findCheckpoint, registerCheckpoint, type Checkpoint, type Db, type Prisma } from "@/lib/db";
+import { findCheckpoint, findCheckpointByContentHash, registerCheckpoint, type Checkpoint, type Db, type Prisma } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
 import type { CheckpointManifest } from "@/lib/training/checkpoint";
 import { SERVER_CHECKPOINTS } from "@/lib/training/checkpoint-uris";
 import { parseCheckpointUpload } from "@/lib/training/manifest-schema";
 import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
+import { CHECKPOINT_ID, uploadFolderName } from "./checkpoint-paths";
+
+export { checkpointsRoot } from "./checkpoint-paths";
 
 /** Largest upload accepted: the smoke and default models are 0.2-3 MB with optimizer state. */
 export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
-/** The folder that holds the stored checkpoints, one folder per id. */
-export const checkpointsRoot = (dataDir: string): string => path.join(dataDir, "checkpoints");
 
 /** Where a stored checkpoint's model.json is served. */
 export const serverCheckpointUri = (id: string): string => `${SERVER_CHECKPOINTS}/${id}/model.json`;
 const SERVER_URI = /^\/api\/checkpoints\/([A-Za-z0-9_-]{1,64})\/model\.json$/;
 const FILE_NAME = /^(model\.json|weights-[0-9a-f]{16}\.bin)$/;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ID = CHECKPOINT_ID;
 
 /** The checkpoint as GET /api/checkpoints lists it. */
 export function describeCheckpoint(c: Checkpoint): ServerCheckpoint {
@@ -37,46 +38,14 @@ export function describeCheckpoint(c: Checkpoint): ServerCheckpoint {
   };
 }
 
-async function readBody(request: Request): Promise<Blob> {
-  const tooLarge = (got?: number) => new StudioError(
-    "bad_request:checkpoint",
-    `upload: expected at most ${MAX_UPLOAD_BYTES / 2 ** 20} MB${got ? `, got ${(got / 2 ** 20).toFixed(1)} MB` : ""}`,
-    { field: "body" },
-  );
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > MAX_UPLOAD_BYTES) throw tooLarge(declared);
-  // Counted as it arrives too: a chunked body has no content-length.
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body?.getReader();
-  for (;;) {
-    const next = await reader?.read();
-    if (!next || next.done) break;
-    total += next.value.byteLength;
-    if (total > MAX_UPLOAD_BYTES) {
-      await reader?.cancel();
-      throw tooLarge();
-    }
-    chunks.push(next.value);
-  }
-  return new Blob(chunks as BlobPart[]);
-}
+/** What an upload must look like, for the edge's 415 and 400 messages. */
+export const UPLOAD_FORM = "the files model.json and model.weights.bin, as tf.io.http(url).save() sends";
 
 /**
- * Reads and checks the multipart body `tf.io.http(url).save()` sends: `model.json` (the
- * topology, weights manifest and our manifest) and `model.weights.bin` (all weights, in order).
+ * Checks the multipart form `tf.io.http(url).save()` sends: `model.json` (the topology,
+ * weights manifest and our manifest) and `model.weights.bin` (all weights, in order).
  */
-export async function readCheckpointUpload(request: Request): Promise<ReturnType<typeof parseCheckpointUpload>> {
-  const type = request.headers.get("content-type") ?? "";
-  const expected = "expected multipart/form-data with the files model.json and model.weights.bin, as tf.io.http(url).save() sends";
-  if (!type.startsWith("multipart/form-data")) throw new StudioError("bad_request:checkpoint", `upload: ${expected}`, { field: "body" });
-  const body = await readBody(request);
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { "content-type": type } }).formData();
-  } catch {
-    throw new StudioError("bad_request:checkpoint", `upload: unreadable multipart body; ${expected}`, { field: "body" });
-  }
+export async function parseCheckpointForm(form: FormData): Promise<ReturnType<typeof parseCheckpointUpload>> {
   const json = form.get("model.json");
   const weights = form.get("model.weights.bin");
   if (json === null) throw new StudioError("bad_request:checkpoint", "model.json: missing", { field: "model.json" });
@@ -93,38 +62,57 @@ async function serverParentId(db: Db, parent: string | null): Promise<string | u
   return id && (await findCheckpoint(db, { id })) ? id : undefined;
 }
 
+/** SHA-256 of a stored folder's model.json and weights: what "the same content" means for uploads. */
+function contentHashOf(dir: string): string {
+  const h = createHash("sha256").update(readFileSync(path.join(dir, "model.json")));
+  for (const f of readdirSync(dir).filter((f) => FILE_NAME.test(f) && f !== "model.json").sort()) h.update(readFileSync(path.join(dir, f)));
+  return h.digest("hex");
+}
+
+const isConflict = (err: unknown) => err instanceof StudioError && err.code === "conflict:checkpoint";
+
 /**
- * Stores a checked upload: files into a temporary folder under `root`, then the database row,
- * then the folder renamed to `root/<id>`. If the row cannot be written the folder is removed;
- * if the rename fails the row is removed: nothing is left half-written.
+ * Stores a checked upload, files first: written into a temporary folder under `root`, renamed
+ * to `root/<id>`, and only then the row that lists it. A crash leaves at most a folder without
+ * a row, which the sweep at start removes; never a listed checkpoint without files. The same
+ * content uploaded again (by anyone) returns the existing checkpoint, `created: false`.
  */
 export async function storeCheckpoint(
   db: Db,
-  input: { root: string; artifacts: Parameters<typeof saveCheckpointDir>[1]; manifest: CheckpointManifest; name?: string },
-): Promise<Checkpoint> {
+  input: { root: string; artifacts: Parameters<typeof saveCheckpointDir>[1]; manifest: CheckpointManifest; name?: string; uploaderId?: string },
+): Promise<{ checkpoint: Checkpoint; created: boolean }> {
   const { manifest } = input;
   const id = randomBytes(12).toString("base64url"); // 96 random bits, 16 URL-safe characters
   mkdirSync(input.root, { recursive: true });
-  const tmp = path.join(input.root, `.upload-${id}`);
+  const tmp = path.join(input.root, uploadFolderName(id));
+  const final = path.join(input.root, id);
   try {
     saveCheckpointDir(tmp, input.artifacts);
-    const row = await registerCheckpoint(db, {
-      id,
-      name: input.name ?? `${manifest.task}-${manifest.run?.kind ?? "model"}-step${manifest.run?.step ?? 0}`,
-      task: manifest.task,
-      architecture: manifest.architecture.kind,
-      uri: serverCheckpointUri(id),
-      manifest: manifest as unknown as Prisma.InputJsonValue,
-      ...(manifest.evalMetrics ? { evalMetrics: manifest.evalMetrics as Prisma.InputJsonValue } : {}),
-      parentId: await serverParentId(db, manifest.parent),
-    });
+    const contentHash = contentHashOf(tmp);
+    const existing = await findCheckpointByContentHash(db, { contentHash });
+    if (existing) return { checkpoint: existing, created: false };
+    renameSync(tmp, final);
     try {
-      renameSync(tmp, path.join(input.root, id));
+      const checkpoint = await registerCheckpoint(db, {
+        id,
+        name: input.name ?? `${manifest.task}-${manifest.run?.kind ?? "model"}-step${manifest.run?.step ?? 0}`,
+        task: manifest.task,
+        architecture: manifest.architecture.kind,
+        uri: serverCheckpointUri(id),
+        manifest: manifest as unknown as Prisma.InputJsonValue,
+        ...(manifest.evalMetrics ? { evalMetrics: manifest.evalMetrics as Prisma.InputJsonValue } : {}),
+        parentId: await serverParentId(db, manifest.parent),
+        contentHash,
+        ...(input.uploaderId ? { uploaderId: input.uploaderId } : {}),
+      });
+      return { checkpoint, created: true };
     } catch (err) {
-      await deleteCheckpoint(db, { id });
+      rmSync(final, { recursive: true, force: true });
+      // The same content registered by a concurrent upload between our look-up and insert.
+      const winner = isConflict(err) ? await findCheckpointByContentHash(db, { contentHash }) : null;
+      if (winner) return { checkpoint: winner, created: false };
       throw err;
     }
-    return row;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,31 +1,27 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { signSession } from "@/lib/auth";
-import { db, findCheckpoint, findUserByEmail, type Db } from "@/lib/db";
+import { openSession } from "@/lib/auth";
+import { db, findCheckpoint, findUserByEmail } from "@/lib/db";
 import { prepareDatabase } from "@/lib/db/prepare";
 import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
 import type { CheckpointManifest } from "@/lib/training/checkpoint";
-import { parseCheckpointUpload } from "@/lib/training/manifest-schema";
 import { loadCheckpointDir } from "@/lib/training/node/checkpoint-files";
 import { GET as getFile } from "./[id]/[file]/route";
 import { GET, POST } from "./route";
-import { storeCheckpoint } from "@/lib/server/checkpoint-store";
 
 const dir = mkdtempSync(path.join(tmpdir(), "rs-checkpoint-route-"));
-const secret = "test-secret-0123456789abcdef0123456789";
 vi.stubEnv("RS_DATA_DIR", dir);
 vi.stubEnv("DATABASE_URL", undefined);
-vi.stubEnv("RS_SESSION_SECRET", secret);
 
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   await prepareDatabase(() => {});
   for (const who of ["engineer", "admin", "rater1"]) {
     const user = await findUserByEmail(db(), { email: `${who}@reward.studio` });
-    cookies[who] = `rs_session=${signSession({ userId: user!.id, secret }).token}`;
+    cookies[who] = `rs_session=${(await openSession(db(), { userId: user!.id })).token}`;
   }
 });
 afterAll(async () => {
@@ -48,10 +44,12 @@ async function upload(artifacts: tf.io.ModelArtifacts, cookie?: string, query = 
   return response!;
 }
 
-/** GET /api/checkpoints/<id>/<file> through the route handler, as tf.io.http's fetch. */
+/** GET /api/checkpoints/<id>/<file> through the route handler, as tf.io.http's fetch (signed in as the engineer). */
 const serve = async (input: RequestInfo | URL) => {
   const [, id, file] = new URL(String(input), "http://localhost").pathname.match(/^\/api\/checkpoints\/([^/]+)\/([^/]+)$/) ?? [];
-  return getFile(new Request(new URL(String(input), "http://localhost")), { params: Promise.resolve({ id: id!, file: file! }) });
+  const res = await getFile(new Request(new URL(String(input), "http://localhost"), { headers: { cookie: cookies.engineer! } }), { params: Promise.resolve({ id: id!, file: file! }) });
+  expect(res.headers.get("cache-control")).toMatch(/^private, /);
+  return res;
 };
 
 const withManifest = (a: tf.io.ModelArtifacts, change: Partial<CheckpointManifest>): tf.io.ModelArtifacts => {
@@ -89,16 +87,32 @@ describe("POST /api/checkpoints", () => {
     expect(loaded.weightSpecs).toEqual(original.weightSpecs);
     expect(loaded.userDefinedMetadata).toEqual(original.userDefinedMetadata);
 
-    const list = async (q: string) => (await GET(new Request(`http://localhost/api/checkpoints${q}`))).json() as Promise<{ checkpoints: ServerCheckpoint[] }>;
+    const list = async (q: string) => (await GET(new Request(`http://localhost/api/checkpoints${q}`, { headers: { cookie: cookies.rater1! } }))).json() as Promise<{ checkpoints: ServerCheckpoint[] }>;
     expect((await list("?task=captioning")).checkpoints.map((c) => c.id)).toContain(stored.id);
     expect((await list("?task=detection")).checkpoints).toEqual([]);
-    const bad = await GET(new Request("http://localhost/api/checkpoints?task=segmentation"));
+    const bad = await GET(new Request("http://localhost/api/checkpoints?task=segmentation", { headers: { cookie: cookies.rater1! } }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toBe("task: expected one of captioning, detection, panoptic, colorization");
   });
 
+  it("records the uploader, and answers a re-upload of the same content with the same checkpoint (one row, one folder)", async () => {
+    expect((await findCheckpoint(db(), { id: stored.id }))?.uploaderId).toBe((await findUserByEmail(db(), { email: "engineer@reward.studio" }))!.id);
+    const folders = readdirSync(path.join(dir, "checkpoints")).length;
+    const again = await upload(await shipped("tuned"), cookies.admin, "?name=another-name");
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as { checkpoint: ServerCheckpoint }).checkpoint).toEqual(stored);
+    expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(folders);
+  });
+
+  it("lists and serves checkpoints only to signed-in users", async () => {
+    const list = await GET(new Request("http://localhost/api/checkpoints"));
+    expect([list.status, ((await list.json()) as { code: string }).code]).toEqual([401, "unauthorized:checkpoint"]);
+    const file = await getFile(new Request("http://localhost/x"), { params: Promise.resolve({ id: stored.id, file: "model.json" }) });
+    expect(file.status).toBe(401);
+  });
+
   it("links the parent when it is a checkpoint on this server, and keeps any other only in the manifest", async () => {
-    const admin = await upload(withManifest(await shipped("tuned"), { parent: stored.uri }), cookies.admin);
+    const admin = await upload(withManifest(await shipped("tuned"), { parent: stored.uri, createdAt: "2026-11-29T00:00:00.000Z" }), cookies.admin);
     expect(admin.status).toBe(201);
     const child = ((await admin.json()) as { checkpoint: ServerCheckpoint }).checkpoint;
     expect(child.parent).toBe(stored.uri);
@@ -117,19 +131,24 @@ describe("POST /api/checkpoints", () => {
     expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(before);
   });
 
-  it("refuses a body that is not multipart, or misses the weights", async () => {
+  it("refuses a body that is not multipart (415), unreadable multipart or one without the weights (400)", async () => {
     const post = (body: BodyInit, type?: string) =>
       POST(new Request("http://localhost/api/checkpoints", { method: "POST", body, headers: { cookie: cookies.engineer!, ...(type ? { "content-type": type } : {}) } }));
     const json = await post(JSON.stringify({}), "application/json");
-    expect(json.status).toBe(400);
-    expect(((await json.json()) as { message: string }).message).toMatch(/^upload: expected multipart\/form-data with the files model\.json and model\.weights\.bin/);
+    expect(json.status).toBe(415);
+    expect(await json.json()).toEqual({
+      code: "unsupported_media_type:checkpoint", field: "content-type",
+      message: "content-type: expected multipart/form-data (the files model.json and model.weights.bin, as tf.io.http(url).save() sends), got application/json",
+    });
+    const garbled = await post("--x\r\nnot a part", "multipart/form-data; boundary=x");
+    expect(await garbled.json()).toMatchObject({ code: "bad_request:checkpoint", field: "body" });
     const form = new FormData();
     form.append("model.json", new Blob(["{}"]), "model.json");
     const noWeights = await post(form);
     expect(await noWeights.json()).toMatchObject({ field: "model.weights.bin", message: "model.weights.bin: missing (expected a file)" });
   });
 
-  it("stops reading a body over 16 MB", async () => {
+  it("stops reading a body over 16 MB: 413 payload_too_large:checkpoint", async () => {
     const chunk = new Uint8Array(1024 * 1024);
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
@@ -141,9 +160,14 @@ describe("POST /api/checkpoints", () => {
     const res = await POST(new Request("http://localhost/api/checkpoints", {
       method: "POST", body, duplex: "half", headers: { cookie: cookies.engineer!, "content-type": "multipart/form-data; boundary=x" },
     } as RequestInit));
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { message: string }).message).toBe("upload: expected at most 16 MB");
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ code: "payload_too_large:checkpoint", field: "body", message: "body: expected at most 16 MB" });
     expect(sent).toBeLessThan(20);
+    // A declared length over the limit is refused before reading anything.
+    const declared = await POST(new Request("http://localhost/api/checkpoints", {
+      method: "POST", body: "x", headers: { "content-length": String(17 * 2 ** 20), "content-type": "multipart/form-data; boundary=x" },
+    }));
+    expect(declared.status).toBe(413);
   });
 });
 
@@ -155,26 +179,10 @@ describe("GET /api/checkpoints/<id>/<file>", () => {
     ["an id out of the folder", "..", "session-secret"],
     ["a weights name that does not exist", "ID", "weights-0000000000000000.bin"],
   ])("answers 404 not_found:checkpoint for %s", async (_, id, file) => {
-    const realId = (await GET(new Request("http://localhost/api/checkpoints"))).json().then((b: { checkpoints: ServerCheckpoint[] }) => b.checkpoints[0]!.id);
-    const res = await getFile(new Request("http://localhost/x"), { params: Promise.resolve({ id: id === "ID" ? await realId : id, file }) });
+    const headers = { cookie: cookies.engineer! };
+    const realId = (await GET(new Request("http://localhost/api/checkpoints", { headers }))).json().then((b: { checkpoints: ServerCheckpoint[] }) => b.checkpoints[0]!.id);
+    const res = await getFile(new Request("http://localhost/x", { headers }), { params: Promise.resolve({ id: id === "ID" ? await realId : id, file }) });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { code: string }).code).toBe("not_found:checkpoint");
-  });
-});
-
-describe("storeCheckpoint", () => {
-  it("removes the written files when the database refuses the row", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "rs-store-"));
-    try {
-      const a = await shipped("mle");
-      const json = JSON.stringify({ ...a, weightsManifest: [{ paths: ["w"], weights: a.weightSpecs }], weightSpecs: undefined, weightData: undefined });
-      const upload = parseCheckpointUpload({ modelJson: json, weights: new Uint8Array(a.weightData as ArrayBuffer) });
-      const failing = { checkpoint: { create: () => Promise.reject(new Error("disk full")), findUnique: () => Promise.resolve(null) } } as unknown as Db;
-      await expect(storeCheckpoint(failing, { root, ...upload })).rejects.toThrow("disk full");
-      expect(readdirSync(root)).toEqual([]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-    expect(existsSync(root)).toBe(false);
   });
 });

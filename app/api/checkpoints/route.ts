@@ -1,42 +1,47 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { requireRole, sessionUser } from "@/lib/auth";
-import { db, listCheckpoints } from "@/lib/db";
+import { listCheckpoints } from "@/lib/db";
 import { env } from "@/lib/env";
 import { TASK_IDS } from "@/lib/rewards";
-import { errorResponse, parseQuery } from "@/lib/server/http";
-import { checkpointsRoot, describeCheckpoint, readCheckpointUpload, storeCheckpoint } from "@/lib/server/checkpoint-store";
+import { route } from "@/lib/server/edge";
+import {
+  checkpointsRoot, describeCheckpoint, MAX_UPLOAD_BYTES, parseCheckpointForm, storeCheckpoint, UPLOAD_FORM,
+} from "@/lib/server/checkpoint-store";
 
-const ListQuery = z.object({ task: z.enum(TASK_IDS, { error: `expected one of ${TASK_IDS.join(", ")}` }).optional() });
+const ListQuery = z.object({ task: z.enum(TASK_IDS, { error: `expected one of ${TASK_IDS.join(", ")}` }).optional() }).strict();
 const UploadQuery = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "expected 1 to 100 letters, digits, '.', '_' or '-'").optional(),
-});
+}).strict();
 
-/** GET /api/checkpoints?task=captioning: the checkpoints stored on this server, oldest first. */
-export async function GET(request: Request): Promise<NextResponse> {
-  try {
-    const q = parseQuery(ListQuery, new URL(request.url), "checkpoint");
-    const rows = await listCheckpoints(db(), q);
+/** GET /api/checkpoints?task=captioning: the checkpoints stored on this server, oldest first. Signed-in users only. */
+export const GET = route({
+  surface: "checkpoint",
+  action: "list checkpoints",
+  access: "signed-in",
+  query: ListQuery,
+  handler: async ({ db, query }) => {
+    const rows = await listCheckpoints(db, query);
     return NextResponse.json({ checkpoints: rows.map(describeCheckpoint) });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+});
 
 /**
  * POST /api/checkpoints[?name=...]: stores a checkpoint sent as `tf.io.http(url).save()` sends
- * it (multipart model.json + model.weights.bin). Engineers and admins only. 201 with the
- * stored checkpoint; its files are then served at /api/checkpoints/<id>/model.json.
+ * it (multipart model.json + model.weights.bin, at most 16 MB). Engineers and admins only. 201
+ * with the stored checkpoint (the existing one when the same content was uploaded before); its
+ * files are then served at /api/checkpoints/<id>/model.json.
  */
-export async function POST(request: Request): Promise<NextResponse> {
-  try {
-    const q = parseQuery(UploadQuery, new URL(request.url), "checkpoint");
-    // Who is asking is checked before the body (up to 16 MB) is read.
-    requireRole(await sessionUser(db(), { request }), { roles: ["engineer", "admin"], surface: "checkpoint", action: "upload checkpoints" });
-    const upload = await readCheckpointUpload(request);
-    const row = await storeCheckpoint(db(), { root: checkpointsRoot(env().dataDir), ...upload, ...(q.name ? { name: q.name } : {}) });
-    return NextResponse.json({ checkpoint: describeCheckpoint(row) }, { status: 201 });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const POST = route({
+  surface: "checkpoint",
+  action: "upload checkpoints",
+  access: ["engineer", "admin"],
+  query: UploadQuery,
+  body: { kind: "multipart", maxBytes: MAX_UPLOAD_BYTES, describe: UPLOAD_FORM, parse: parseCheckpointForm },
+  handler: async ({ db, query, body, user }) => {
+    const { checkpoint } = await storeCheckpoint(db, {
+      root: checkpointsRoot(env().dataDir), ...body, uploaderId: user.id, ...(query.name ? { name: query.name } : {}),
+    });
+    // A retry (the same content again) is answered like the first upload, with the same checkpoint.
+    return NextResponse.json({ checkpoint: describeCheckpoint(checkpoint) }, { status: 201 });
+  },
+});

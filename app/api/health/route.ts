@@ -1,16 +1,17 @@
 import { NextResponse } from "next/server";
-import { countRecords, db, listMigrations } from "@/lib/db";
+import { countRecords, listMigrations } from "@/lib/db";
 import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/server/http";
+import { route } from "@/lib/server/edge";
 
 /** GET /api/health: the database this server uses, its migrations and record counts. */
-export async function GET(): Promise<NextResponse> {
-  try {
+export const GET = route({
+  surface: "health",
+  action: "check the server",
+  access: "public",
+  handler: async ({ db }) => {
     const target = env().database;
-    const counts = await countRecords(db());
+    const counts = await countRecords(db);
     const migrations = listMigrations(target.provider).map((m) => m.name);
     return NextResponse.json({ ok: true, database: target.provider, migrations, counts });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+});

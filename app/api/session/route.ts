@@ -1,10 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { authenticate, endSession, sessionUser, startSession } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { StudioError } from "@/lib/errors";
-import { errorResponse } from "@/lib/server/http";
-import { firstIssue } from "@/lib/validation";
+import { endSession, signIn, startSession } from "@/lib/auth";
+import { route } from "@/lib/server/edge";
 
 const SignIn = z
   .object({
@@ -13,38 +10,39 @@ const SignIn = z
   })
   .strict();
 
-/** GET /api/session: `{ user }` when signed in, `{ user: null }` otherwise. */
-export async function GET(request: Request): Promise<NextResponse> {
-  try {
-    return NextResponse.json({ user: await sessionUser(db(), { request }) }, { headers: { "cache-control": "no-store" } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+/** GET /api/session: `{ user }` when signed in, `{ user: null }` otherwise (a revoked session at once). */
+export const GET = route({
+  surface: "session",
+  action: "see who is signed in",
+  access: "optional",
+  handler: ({ user }) => NextResponse.json({ user }),
+});
 
-/** POST /api/session { email, password }: signs in; 200 `{ user }` with the session cookie, 401 when wrong. */
-export async function POST(request: Request): Promise<NextResponse> {
-  try {
-    const raw: unknown = await request.json().catch(() => {
-      throw new StudioError("bad_request:session", "body: expected JSON { email, password }", { field: "body" });
-    });
-    const parsed = SignIn.safeParse(raw);
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.error);
-      throw new StudioError("bad_request:session", `${field || "body"}: ${message}`, { field: field || "body" });
-    }
-    const user = await authenticate(db(), parsed.data);
+/**
+ * POST /api/session { email, password } (JSON, same-origin): signs in; 200 `{ user }` with the
+ * session cookie, 401 when wrong, 429 with Retry-After while the account or address is locked.
+ */
+export const POST = route({
+  surface: "session",
+  action: "sign in",
+  access: "public",
+  body: { kind: "json", schema: SignIn, maxBytes: 4096 },
+  handler: async ({ db, body, request, address }) => {
+    const user = await signIn(db, { ...body, address });
     const response = NextResponse.json({ user });
-    startSession(response, { user, request });
+    await startSession(db, response, { user, request });
     return response;
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+});
 
-/** DELETE /api/session: signs out (clears the cookie). */
-export function DELETE(request: Request): NextResponse {
-  const response = NextResponse.json({ user: null });
-  endSession(response, { request });
-  return response;
-}
+/** DELETE /api/session: signs out: the session is revoked on the server and the cookie cleared. */
+export const DELETE = route({
+  surface: "session",
+  action: "sign out",
+  access: "public",
+  handler: async ({ db, request }) => {
+    const response = NextResponse.json({ user: null });
+    await endSession(db, response, { request });
+    return response;
+  },
+});

@@ -13,6 +13,9 @@ export interface RegisterCheckpointInput {
   evalMetrics?: Prisma.InputJsonValue;
   parentId?: string;
   producedById?: string;
+  uploaderId?: string;
+  /** SHA-256 of an upload's files; unique, so the same content is one checkpoint. */
+  contentHash?: string;
 }
 
 /** Records a checkpoint; an unknown parent or run is `not_found:checkpoint`. */
@@ -40,6 +43,16 @@ export function listCheckpoints(db: Db, input: { task?: Task } = {}): Promise<Ch
 
 export function findCheckpoint(db: Db, input: { id: string }): Promise<Checkpoint | null> {
   return db.checkpoint.findUnique({ where: { id: input.id } });
+}
+
+/** The checkpoint uploaded with exactly this content, if any. */
+export function findCheckpointByContentHash(db: Db, input: { contentHash: string }): Promise<Checkpoint | null> {
+  return db.checkpoint.findUnique({ where: { contentHash: input.contentHash } });
+}
+
+/** Checkpoints whose files this server stores (their uri is under `uriPrefix`): id and uri only. */
+export function listStoredCheckpointIds(db: Db, input: { uriPrefix: string }): Promise<{ id: string; uri: string }[]> {
+  return db.checkpoint.findMany({ where: { uri: { startsWith: input.uriPrefix } }, select: { id: true, uri: true } });
 }
 
 /** The chain from a checkpoint up to its root (the MLE model it descends from), nearest first. */

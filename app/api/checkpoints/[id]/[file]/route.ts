@@ -1,20 +1,25 @@
-import { db } from "@/lib/db";
+import { z } from "zod";
 import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/server/http";
+import { route } from "@/lib/server/edge";
 import { checkpointsRoot, readCheckpointFile } from "@/lib/server/checkpoint-store";
+
+// Any text: readCheckpointFile answers 404 for names that are not a checkpoint's files.
+const FileParams = z.object({ id: z.string().max(200), file: z.string().max(200) });
 
 /**
  * GET /api/checkpoints/<id>/model.json and /api/checkpoints/<id>/weights-<hash>.bin: a stored
- * checkpoint's files, so `tf.io.http("/api/checkpoints/<id>/model.json").load()` works.
+ * checkpoint's files, so `tf.io.http("/api/checkpoints/<id>/model.json").load()` works. Signed-in users only.
  */
-export async function GET(_request: Request, ctx: { params: Promise<{ id: string; file: string }> }): Promise<Response> {
-  try {
-    const { id, file } = await ctx.params;
-    const { body, type } = await readCheckpointFile(db(), { root: checkpointsRoot(env().dataDir), id, file });
-    // Stored checkpoints never change; the weights' name is their content hash.
-    const cache = file === "model.json" ? "no-cache" : "public, max-age=31536000, immutable";
+export const GET = route({
+  surface: "checkpoint",
+  action: "read checkpoints",
+  access: "signed-in",
+  params: FileParams,
+  handler: async ({ db, params }) => {
+    const { body, type } = await readCheckpointFile(db, { root: checkpointsRoot(env().dataDir), ...params });
+    // Only for signed-in users, so never in a shared cache. Stored checkpoints never change and
+    // the weights' name is their content hash; model.json is revalidated (its access may end).
+    const cache = params.file === "model.json" ? "private, no-cache" : "private, max-age=31536000, immutable";
     return new Response(new Uint8Array(body), { headers: { "content-type": type, "cache-control": cache } });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+  },
+});
