@@ -68,9 +68,15 @@ export function TabRun() {
 
   useEffect(() => {
     refresh();
-    refreshServer();
     return () => worker.current?.terminate();
-  }, [refresh, refreshServer]);
+  }, [refresh]);
+
+  // The server's checkpoints are listed to signed-in users only.
+  const signedInAs = session.status === "ready" ? (session.user?.email ?? null) : undefined;
+  useEffect(() => {
+    if (signedInAs) refreshServer();
+    else if (signedInAs === null) setServer([]);
+  }, [signedInAs, refreshServer]);
 
   async function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
     const uri = job.from === SHIPPED ? shippedUri(job.task, "mle") : job.from === FRESH ? undefined : job.from;
