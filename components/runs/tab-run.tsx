@@ -75,7 +75,6 @@ export function TabRun() {
   const signedInAs = session.status === "ready" ? (session.user?.email ?? null) : undefined;
   useEffect(() => {
     if (signedInAs) refreshServer();
-    else if (signedInAs === null) setServer([]);
   }, [signedInAs, refreshServer]);
 
   async function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
@@ -180,7 +179,7 @@ export function TabRun() {
 
   const running = status === "measuring" || status === "starting" || status === "pretraining" || status === "tuning" || status === "stopping";
   const savedOfTask = saved.filter((c) => c.manifest.task === task);
-  const serverOfTask = server.filter((c) => c.task === task);
+  const serverOfTask = signedInAs ? server.filter((c) => c.task === task) : [];
   const signedIn = session.status === "ready" && session.user !== null;
   const keys = rows[0] ? Object.keys(rows[0].terms) : [];
   return (
