@@ -28,4 +28,5 @@ export type { TaskDefinition, ModelSize } from "./task";
 export type { Policy, Architecture, Sampled, SampleOptions } from "./types";
 export { ParamStore } from "./nn/params";
 export { createRandom, type Random } from "./nn/random";
+export { matMulFast } from "./nn/matmul";
 export { rgbBatch, grayBatch, repeatRows } from "./images";

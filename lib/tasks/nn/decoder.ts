@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { attendProjected, attention, attentionKeysT, attentionValues, causalMask, layerNorm, linear, mlp } from "./layers";
+import { attendProjected, attention, attentionKeys, attentionValues, causalMask, layerNorm, linear, mlp } from "./layers";
 import type { ParamStore } from "./params";
 
 /** Sizes of an autoregressive transformer decoder with cross-attention. */
@@ -49,41 +49,42 @@ function embedTokens(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tensor2D, sta
  * ([R, vocab]), equal to decodeLogits(prefix)[:, t]. Call `dispose` when done.
  */
 export class DecoderCache {
-  private readonly cross: { kT: tf.Tensor4D; v: tf.Tensor4D }[];
-  private self: { kT: tf.Tensor4D | null; v: tf.Tensor4D | null }[];
+  private readonly cross: { k: tf.Tensor4D; v: tf.Tensor4D }[];
+  private self: { k: tf.Tensor4D | null; v: tf.Tensor4D | null }[];
 
   constructor(private readonly p: ParamStore, private readonly cfg: DecoderConfig, memory: tf.Tensor3D) {
     this.cross = Array.from({ length: cfg.depth }, (_, i) => tf.tidy(() => ({
-      kT: attentionKeysT(p, `dec/block${i}/cross`, memory, cfg.heads),
+      k: attentionKeys(p, `dec/block${i}/cross`, memory, cfg.heads),
       v: attentionValues(p, `dec/block${i}/cross`, memory, cfg.heads),
     })));
-    this.self = Array.from({ length: cfg.depth }, () => ({ kT: null, v: null }));
+    this.self = Array.from({ length: cfg.depth }, () => ({ k: null, v: null }));
   }
 
   next(tokens: tf.Tensor1D, t: number): tf.Tensor2D {
     const { p, cfg } = this;
     const r = tokens.shape[0];
-    const grown: { kT: tf.Tensor4D; v: tf.Tensor4D }[] = [];
+    const grown: { k: tf.Tensor4D; v: tf.Tensor4D }[] = [];
     const logits = tf.tidy(() => {
       let x: tf.Tensor = embedTokens(p, cfg, tf.reshape(tokens, [r, 1]), t);
       for (let i = 0; i < cfg.depth; i++) {
         const name = `dec/block${i}`;
         const h = layerNorm(p, `${name}/ln1`, x);
-        const cache = this.self[i] as { kT: tf.Tensor4D | null; v: tf.Tensor4D | null };
-        const kT1 = attentionKeysT(p, `${name}/self`, h, cfg.heads);
+        const cache = this.self[i] as { k: tf.Tensor4D | null; v: tf.Tensor4D | null };
+        const k1 = attentionKeys(p, `${name}/self`, h, cfg.heads);
         const v1 = attentionValues(p, `${name}/self`, h, cfg.heads);
-        const kT = cache.kT ? tf.concat([cache.kT, kT1], 3) : kT1;
+        // Keys and values grow along axis 2 ([R, H, t, dh]): a few contiguous copies per row.
+        const k = cache.k ? tf.concat([cache.k, k1], 2) : k1;
         const v = cache.v ? tf.concat([cache.v, v1], 2) : v1;
-        grown.push({ kT: tf.keep(kT), v: tf.keep(v) });
-        x = tf.add(x, attendProjected(p, `${name}/self`, h, kT, v, cfg.heads));
-        const c = this.cross[i] as { kT: tf.Tensor4D; v: tf.Tensor4D };
-        x = tf.add(x, attendProjected(p, `${name}/cross`, layerNorm(p, `${name}/ln2`, x), c.kT, c.v, cfg.heads));
+        grown.push({ k: tf.keep(k), v: tf.keep(v) });
+        x = tf.add(x, attendProjected(p, `${name}/self`, h, k, v, cfg.heads));
+        const c = this.cross[i] as { k: tf.Tensor4D; v: tf.Tensor4D };
+        x = tf.add(x, attendProjected(p, `${name}/cross`, layerNorm(p, `${name}/ln2`, x), c.k, c.v, cfg.heads));
         x = tf.add(x, mlp(p, `${name}/mlp`, layerNorm(p, `${name}/ln3`, x), cfg.mlp));
       }
       return tf.reshape(linear(p, "dec/head", layerNorm(p, "dec/ln", x), cfg.vocab), [r, cfg.vocab]) as tf.Tensor2D;
     });
     for (const c of this.self) {
-      c.kT?.dispose();
+      c.k?.dispose();
       c.v?.dispose();
     }
     this.self = grown;
@@ -92,7 +93,7 @@ export class DecoderCache {
 
   dispose(): void {
     for (const c of [...this.cross, ...this.self]) {
-      c.kT?.dispose();
+      c.k?.dispose();
       c.v?.dispose();
     }
   }

@@ -31,16 +31,22 @@ export function gelu(x: tf.Tensor): tf.Tensor {
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
 }
 
+/** [B, T, D] -> [B, H, T, dh]; a reshape alone when T = 1 (one decoding position). */
 function splitHeads(x: tf.Tensor, heads: number): tf.Tensor {
   const [b, t, d] = x.shape as [number, number, number];
-  return tf.transpose(tf.reshape(x, [b, t, heads, d / heads]), [0, 2, 1, 3]); // [B, H, T, dh]
+  const split = tf.reshape(x, [b, t, heads, d / heads]);
+  return t === 1 ? tf.reshape(split, [b, heads, 1, d / heads]) : tf.transpose(split, [0, 2, 1, 3]);
 }
 
-/** Keys of memory m [B, S, D] for `name`, transposed for the score matmul: [B, H, dh, S]. */
-export function attentionKeysT(p: ParamStore, name: string, m: tf.Tensor, heads: number): tf.Tensor4D {
-  const d = m.shape[2] as number;
-  // Transposed explicitly: WASM's matmul with a transposed operand is ~10x slower.
-  return tf.transpose(splitHeads(linear(p, `${name}/k`, m, d), heads), [0, 1, 3, 2]) as tf.Tensor4D;
+/** [B, H, T, dh] -> [B, T, D], the inverse of splitHeads. */
+function mergeHeads(x: tf.Tensor): tf.Tensor {
+  const [b, h, t, dh] = x.shape as [number, number, number, number];
+  return tf.reshape(t === 1 ? x : tf.transpose(x, [0, 2, 1, 3]), [b, t, h * dh]);
+}
+
+/** Keys of memory m [B, S, D] for `name`: [B, H, S, dh]. */
+export function attentionKeys(p: ParamStore, name: string, m: tf.Tensor, heads: number): tf.Tensor4D {
+  return splitHeads(linear(p, `${name}/k`, m, m.shape[2] as number), heads) as tf.Tensor4D;
 }
 
 /** Values of memory m [B, S, D] for `name`: [B, H, S, dh]. */
@@ -49,16 +55,16 @@ export function attentionValues(p: ParamStore, name: string, m: tf.Tensor, heads
 }
 
 /**
- * Attention of queries x [B, T, D] over keys kT [B, H, dh, S] and values v [B, H, S, dh]
- * already projected (so a decoder can cache them), then the output projection.
+ * Attention of queries x [B, T, D] over keys k and values v [B, H, S, dh] already projected (so
+ * a decoder can cache them), then the output projection. The scores read k transposed: batched
+ * matmuls run as fast that way on WASM (see matMulFast) and GPUs read it natively.
  */
-export function attendProjected(p: ParamStore, name: string, x: tf.Tensor, kT: tf.Tensor, v: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
-  const [b, t, d] = x.shape as [number, number, number];
+export function attendProjected(p: ParamStore, name: string, x: tf.Tensor, k: tf.Tensor, v: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
+  const d = x.shape[2] as number;
   const q = splitHeads(linear(p, `${name}/q`, x, d), heads);
-  let scores = tf.mul(tf.matMul(q, kT), 1 / Math.sqrt(d / heads)); // [B, H, T, S]
+  let scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(d / heads)); // [B, H, T, S]
   if (mask) scores = tf.add(scores, mask);
-  const out = tf.reshape(tf.transpose(tf.matMul(tf.softmax(scores), v), [0, 2, 1, 3]), [b, t, d]);
-  return linear(p, `${name}/o`, out, d);
+  return linear(p, `${name}/o`, mergeHeads(tf.matMul(tf.softmax(scores), v)), d);
 }
 
 /**
@@ -66,7 +72,7 @@ export function attendProjected(p: ParamStore, name: string, x: tf.Tensor, kT: t
  * broadcastable) holds 0 where attending is allowed and -1e9 where not.
  */
 export function attention(p: ParamStore, name: string, x: tf.Tensor, m: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
-  return attendProjected(p, name, x, attentionKeysT(p, name, m, heads), attentionValues(p, name, m, heads), heads, mask);
+  return attendProjected(p, name, x, attentionKeys(p, name, m, heads), attentionValues(p, name, m, heads), heads, mask);
 }
 
 /** Position-wise MLP D -> hidden -> D. */
