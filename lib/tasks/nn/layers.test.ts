@@ -1,0 +1,67 @@
+import * as tf from "@tensorflow/tfjs-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useWasmBackend } from "@/lib/testing/tf-backend";
+import { gelu, layerNorm, linear } from "./layers";
+import { ParamStore } from "./params";
+
+beforeAll(useWasmBackend);
+
+/** Norm-wise relative error max|a - b| / max|b|. */
+function relErr(a: tf.Tensor, b: tf.Tensor): number {
+  return tf.tidy(() => (tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] as number) / Math.max(1e-30, tf.max(tf.abs(b)).dataSync()[0] as number));
+}
+
+/**
+ * `layer(x)` (the custom-gradient layer, weights in `p`) against `plain(x, weights)` (the plain
+ * composition of tfjs ops under autodiff): values and the gradients w.r.t. x and every weight,
+ * through a random read-out so each output element gets its own upstream gradient. 1e-5.
+ */
+function expectSameAsPlain(p: ParamStore, x: tf.Variable, layer: (x: tf.Tensor) => tf.Tensor, plain: (x: tf.Tensor, w: Record<string, tf.Tensor>) => tf.Tensor): void {
+  tf.tidy(() => layer(x)); // creates the weights
+  let seed = 10;
+  for (const v of p.vars.values()) v.assign(tf.tidy(() => tf.randomNormal(v.shape, 0.5, 1, "float32", seed++)));
+  const w = Object.fromEntries(p.vars) as Record<string, tf.Tensor>;
+  const vars = [x, ...p.vars.values()];
+  const before = tf.memory().numTensors;
+  tf.tidy(() => {
+    const readout = tf.randomNormal(plain(x, w).shape, 0, 1, "float32", 3);
+    const custom = tf.variableGrads(() => tf.sum(tf.mul(layer(x), readout)) as tf.Scalar, vars);
+    const ref = tf.variableGrads(() => tf.sum(tf.mul(plain(x, w), readout)) as tf.Scalar, vars);
+    expect(relErr(layer(x), plain(x, w)), "forward").toBeLessThanOrEqual(1e-5);
+    expect(relErr(custom.value, ref.value), "loss").toBeLessThanOrEqual(1e-5);
+    for (const v of vars) {
+      expect(custom.grads[v.name]!.shape).toEqual(v.shape);
+      expect(relErr(custom.grads[v.name]!, ref.grads[v.name]!), `gradient of ${v.name}`).toBeLessThanOrEqual(1e-5);
+    }
+  });
+  expect(tf.memory().numTensors).toBe(before);
+  x.dispose();
+  p.dispose();
+}
+
+const input = (shape: number[], seed: number) => tf.variable(tf.randomNormal(shape, 0.3, 1.5, "float32", seed));
+
+describe("custom-gradient layers equal the plain composition under autodiff (relative error <= 1e-5)", () => {
+  it("linear: fused matmul + bias", () => {
+    const p = new ParamStore(1);
+    expectSameAsPlain(p, input([3, 5, 12], 1), (x) => linear(p, "l", x, 7),
+      (x, w) => tf.reshape(tf.add(tf.matMul(tf.reshape(x, [-1, 12]), w["l/w"] as tf.Tensor), w["l/b"] as tf.Tensor), [3, 5, 7]));
+  });
+
+  it("layerNorm", () => {
+    const p = new ParamStore(2);
+    expectSameAsPlain(p, input([4, 6, 16], 2), (x) => layerNorm(p, "ln", x), (x, w) => {
+      const { mean, variance } = tf.moments(x, -1, true);
+      const normed = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5)));
+      return tf.add(tf.mul(normed, w["ln/g"] as tf.Tensor), w["ln/b"] as tf.Tensor);
+    });
+  });
+
+  it("gelu (tanh approximation)", () => {
+    const p = new ParamStore(3);
+    expectSameAsPlain(p, input([4, 6, 16], 3), (x) => gelu(x), (x) => {
+      const inner = tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), Math.sqrt(2 / Math.PI));
+      return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+    });
+  });
+});
