@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { gelu, layerNorm, linear } from "./layers";
+import { attendCore, causalMask, gelu, layerNorm, linear } from "./layers";
 import { ParamStore } from "./params";
 
 beforeAll(useWasmBackend);
@@ -16,12 +16,12 @@ function relErr(a: tf.Tensor, b: tf.Tensor): number {
  * composition of tfjs ops under autodiff): values and the gradients w.r.t. x and every weight,
  * through a random read-out so each output element gets its own upstream gradient. 1e-5.
  */
-function expectSameAsPlain(p: ParamStore, x: tf.Variable, layer: (x: tf.Tensor) => tf.Tensor, plain: (x: tf.Tensor, w: Record<string, tf.Tensor>) => tf.Tensor): void {
+function expectSameAsPlain(p: ParamStore, x: tf.Variable, layer: (x: tf.Tensor) => tf.Tensor, plain: (x: tf.Tensor, w: Record<string, tf.Tensor>) => tf.Tensor, extra: tf.Variable[] = []): void {
   tf.tidy(() => layer(x)); // creates the weights
   let seed = 10;
   for (const v of p.vars.values()) v.assign(tf.tidy(() => tf.randomNormal(v.shape, 0.5, 1, "float32", seed++)));
   const w = Object.fromEntries(p.vars) as Record<string, tf.Tensor>;
-  const vars = [x, ...p.vars.values()];
+  const vars = [x, ...extra, ...p.vars.values()];
   const before = tf.memory().numTensors;
   tf.tidy(() => {
     const readout = tf.randomNormal(plain(x, w).shape, 0, 1, "float32", 3);
@@ -36,6 +36,7 @@ function expectSameAsPlain(p: ParamStore, x: tf.Variable, layer: (x: tf.Tensor) 
   });
   expect(tf.memory().numTensors).toBe(before);
   x.dispose();
+  tf.dispose(extra);
   p.dispose();
 }
 
@@ -63,5 +64,16 @@ describe("custom-gradient layers equal the plain composition under autodiff (rel
       const inner = tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), 0.044715)), Math.sqrt(2 / Math.PI));
       return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
     });
+  });
+
+  it.each([["with a causal mask", true], ["without a mask", false]])("attention core (scores, softmax, values) %s", (_, masked) => {
+    const p = new ParamStore(4);
+    const [k, v] = [input([2, 3, 5, 8], 5), input([2, 3, 5, 8], 6)];
+    const mask = masked ? causalMask(5) : undefined;
+    expectSameAsPlain(p, input([2, 3, 5, 8], 4), (q) => attendCore(q, k, v, mask), (q) => {
+      const scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(8));
+      return tf.matMul(tf.softmax(mask ? tf.add(scores, mask) : scores), v);
+    }, [k, v]);
+    mask?.dispose();
   });
 });

@@ -18,15 +18,23 @@ function custom(f: (...args: never[]) => { value: tf.Tensor; gradFunc: Grad }): 
 }
 
 /**
- * x [N, Din] @ w [Din, Dout] + b [Dout] as one fused kernel, with its gradient written out:
+ * x [1, N, Din] @ w [Din, Dout] + b [Dout] as one fused kernel (run directly: the fused op would
+ * add three reshapes and a custom-gradient scope of its own), with its gradient written out:
  * dx = dy w^T, dw = x^T dy, db = sum_N dy (transposes as matMulFast runs them fastest). Two
  * kernels and two saved copies fewer per layer than matMul + add under autodiff.
  */
 const affine = custom((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: Save) => {
   save([x, w]);
+  const [din, dout] = w.shape as [number, number];
+  const attrs = { transposeA: false, transposeB: false, activation: "linear" };
   return {
-    value: tf.fused.matMul({ a: x as tf.Tensor2D, b: w as tf.Tensor2D, bias: b }),
-    gradFunc: (dy, [xs, ws]) => [matMulFast(dy, ws as tf.Tensor, false, true), matMulFast(xs as tf.Tensor, dy, true, false), tf.sum(dy, 0)],
+    value: tf.engine().runKernel(tf._FusedMatMul, { a: x, b: tf.reshape(w, [1, din, dout]), bias: b }, attrs) as tf.Tensor,
+    gradFunc: (dy, [xs, ws]) => {
+      const n = dy.shape[1] as number;
+      const dy2 = tf.reshape(dy, [n, dout]);
+      const dx = tf.reshape(matMulFast(dy2, ws as tf.Tensor, false, true), [1, n, din]);
+      return [dx, matMulFast(tf.reshape(xs as tf.Tensor, [n, din]), dy2, true, false), tf.sum(dy2, 0)];
+    },
   };
 });
 
@@ -34,29 +42,31 @@ const affine = custom((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: Save) => 
 export function linear(p: ParamStore, name: string, x: tf.Tensor, dout: number, bias = true): tf.Tensor {
   const din = x.shape[x.shape.length - 1] as number;
   const w = p.get(`${name}/w`, [din, dout]);
-  const x2 = tf.reshape(x, [-1, din]);
-  const y = bias ? affine(x2, w, p.get(`${name}/b`, [dout], "zeros")) : tf.matMul(x2, w);
-  return tf.reshape(y, [...x.shape.slice(0, -1), dout]);
+  const outShape = [...x.shape.slice(0, -1), dout];
+  if (!bias) return tf.reshape(tf.matMul(tf.reshape(x, [-1, din]), w), outShape);
+  return tf.reshape(affine(tf.reshape(x, [1, -1, din]), w, p.get(`${name}/b`, [dout], "zeros")), outShape);
 }
 
 /**
- * LayerNorm of x [N, D] over D with gain g and bias b [D] (eps 1e-5), gradient written out:
- * with xhat = (x - mean) * rstd and dxhat = dy * g, dx = rstd (dxhat - mean(dxhat) -
- * xhat mean(dxhat xhat)), dg = sum_N dy xhat, db = sum_N dy (11 kernels against ~30 under
- * autodiff). The forward is the plain composition, op for op.
+ * LayerNorm of x [..., D] over D with gain g and bias b [D] (eps 1e-5), gradient written out:
+ * with xhat = (x - mean) rstd and dxhat = dy g, dx = rstd (dxhat - mean(dxhat) -
+ * xhat mean(dxhat xhat)), dg = sum dy xhat, db = sum dy (11 kernels against ~30 under autodiff).
+ * The forward is tf.moments' arithmetic (mean, then the mean of (x - mean)^2) in 9 kernels
+ * instead of 14: moments casts, reshapes and subtracts the mean twice.
  */
 const layerNormOp = custom((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, save: Save) => {
-  const { mean, variance } = tf.moments(x, -1, true);
-  const rstd = tf.rsqrt(tf.add(variance, 1e-5));
-  const xhat = tf.mul(tf.sub(x, mean), rstd);
+  const centred = tf.sub(x, tf.mean(x, -1, true));
+  const rstd = tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), 1e-5));
+  const xhat = tf.mul(centred, rstd);
   save([xhat, rstd, g]);
   return {
     value: tf.add(tf.mul(xhat, g), b),
     gradFunc: (dy, [xh, r, gain]) => {
+      const outer = dy.shape.slice(0, -1).map((_, i) => i);
       const dxhat = tf.mul(dy, gain as tf.Tensor);
-      const centred = tf.sub(dxhat, tf.mean(dxhat, -1, true));
-      const dx = tf.mul(tf.sub(centred, tf.mul(xh as tf.Tensor, tf.mean(tf.mul(dxhat, xh as tf.Tensor), -1, true))), r as tf.Tensor);
-      return [dx, tf.sum(tf.mul(dy, xh as tf.Tensor), 0), tf.sum(dy, 0)];
+      const dxc = tf.sub(dxhat, tf.mean(dxhat, -1, true));
+      const dx = tf.mul(tf.sub(dxc, tf.mul(xh as tf.Tensor, tf.mean(tf.mul(dxhat, xh as tf.Tensor), -1, true))), r as tf.Tensor);
+      return [dx, tf.sum(tf.mul(dy, xh as tf.Tensor), outer), tf.sum(dy, outer)];
     },
   };
 });
@@ -64,8 +74,7 @@ const layerNormOp = custom((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, save: Save
 /** Layer normalisation over the last axis (eps 1e-5), with learned gain and bias. */
 export function layerNorm(p: ParamStore, name: string, x: tf.Tensor): tf.Tensor {
   const d = x.shape[x.shape.length - 1] as number;
-  const y = layerNormOp(tf.reshape(x, [-1, d]), p.get(`${name}/g`, [d], "ones"), p.get(`${name}/b`, [d], "zeros"));
-  return tf.reshape(y, x.shape);
+  return layerNormOp(x, p.get(`${name}/g`, [d], "ones"), p.get(`${name}/b`, [d], "zeros"));
 }
 
 const GELU_C = Math.sqrt(2 / Math.PI);
@@ -115,6 +124,33 @@ export function attentionValues(p: ParamStore, name: string, m: tf.Tensor, heads
 }
 
 /**
+ * softmax(q k^T / sqrt(dh) + mask) v for q [B, H, T, dh], k and v [B, H, S, dh] (mask [T, S] or
+ * broadcastable, not differentiated), with its gradient written out: with p the softmax and
+ * qs = q / sqrt(dh), dv = p^T dy, ds = p (dp - sum(dp p)) for dp = dy v^T, dq = ds k / sqrt(dh),
+ * dk = ds^T qs. The scale goes on q, smaller than the scores. Saves 4 tensors for backward where
+ * autodiff saves 8 (four of them score-sized).
+ */
+export function attendCore(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
+  const scale = 1 / Math.sqrt(q.shape[3] as number);
+  const op = custom((q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, save: Save) => {
+    const qs = tf.mul(q, scale);
+    const scores = tf.matMul(qs, k, false, true); // [B, H, T, S]
+    const probs = tf.softmax(mask ? tf.add(scores, mask) : scores);
+    save([qs, k, v, probs]);
+    return {
+      value: tf.matMul(probs, v),
+      gradFunc: (dy, [qsv, kv, vv, pr]) => {
+        const p = pr as tf.Tensor;
+        const dp = tf.matMul(dy, vv as tf.Tensor, false, true);
+        const ds = tf.mul(p, tf.sub(dp, tf.sum(tf.mul(dp, p), -1, true)));
+        return [tf.mul(tf.matMul(ds, kv as tf.Tensor), scale), tf.matMul(ds, qsv as tf.Tensor, true, false), tf.matMul(p, dy, true, false)];
+      },
+    };
+  });
+  return op(q, k, v);
+}
+
+/**
  * Attention of queries x [B, T, D] over keys k and values v [B, H, S, dh] already projected (so
  * a decoder can cache them), then the output projection. The scores read k transposed: batched
  * matmuls run as fast that way on WASM (see matMulFast) and GPUs read it natively.
@@ -122,9 +158,7 @@ export function attentionValues(p: ParamStore, name: string, m: tf.Tensor, heads
 export function attendProjected(p: ParamStore, name: string, x: tf.Tensor, k: tf.Tensor, v: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
   const d = x.shape[2] as number;
   const q = splitHeads(linear(p, `${name}/q`, x, d), heads);
-  let scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(d / heads)); // [B, H, T, S]
-  if (mask) scores = tf.add(scores, mask);
-  return linear(p, `${name}/o`, mergeHeads(tf.matMul(tf.softmax(scores), v)), d);
+  return linear(p, `${name}/o`, mergeHeads(attendCore(q, k, v, mask)), d);
 }
 
 /**
