@@ -81,21 +81,22 @@ const GELU_C = Math.sqrt(2 / Math.PI);
 const GELU_A = 0.044715;
 
 /**
- * GELU, tanh approximation (as in GPT-2 / BERT): 0.5 x (1 + tanh(c (x + a x^3))). x^3 as two
- * multiplies: WASM's Pow is ~40x slower. Gradient written out, with th = tanh(...):
- * 0.5 (1 + th) + 0.5 x (1 - th^2) c (1 + 3 a x^2).
+ * GELU, tanh approximation (as in GPT-2 / BERT): 0.5 x (1 + tanh(u)), u = c (x + a x^3), computed
+ * as x sigmoid(2u) (the same function): WASM's Tanh is ~7x slower than its Sigmoid (2.9 vs 0.4 ms
+ * on [992, 128]), and it takes 7 kernels instead of 9. x^3 as two multiplies: WASM's Pow is ~40x
+ * slower. Gradient written out, with s = sigmoid(2u): s + x s (1 - s) 2c (1 + 3 a x^2).
  */
 export const gelu = custom((x: tf.Tensor, save: Save) => {
-  const th = tf.tanh(tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), GELU_A)), GELU_C));
-  save([x, th]);
+  const s = tf.sigmoid(tf.mul(tf.add(x, tf.mul(tf.mul(tf.mul(x, x), x), GELU_A)), 2 * GELU_C));
+  save([x, s]);
   return {
-    value: tf.mul(tf.mul(x, 0.5), tf.add(th, 1)),
-    gradFunc: (dy, [xv, t]) => {
+    value: tf.mul(x, s),
+    gradFunc: (dy, [xv, sv]) => {
       const xx = xv as tf.Tensor;
-      const slope = tf.add(tf.mul(tf.mul(xx, xx), 3 * GELU_A * GELU_C), GELU_C);
-      const sech2 = tf.sub(1, tf.mul(t as tf.Tensor, t as tf.Tensor));
-      const d = tf.add(tf.add(t as tf.Tensor, 1), tf.mul(tf.mul(xx, sech2), slope));
-      return [tf.mul(tf.mul(dy, d), 0.5)];
+      const sg = sv as tf.Tensor;
+      const slope = tf.add(tf.mul(tf.mul(xx, xx), 6 * GELU_A * GELU_C), 2 * GELU_C);
+      const d = tf.add(sg, tf.mul(tf.mul(xx, tf.mul(sg, tf.sub(1, sg))), slope));
+      return [tf.mul(dy, d)];
     },
   };
 });
