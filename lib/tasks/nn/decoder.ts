@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { attendProjected, attention, attentionKeys, attentionValues, causalMask, layerNorm, linear, mlp } from "./layers";
+import { affineWith, attendHeads, attendProjected, attention, attentionKeys, attentionValues, causalMask, layerNorm, linear, mlp } from "./layers";
 import type { ParamStore } from "./params";
 
 /** Sizes of an autoregressive transformer decoder with cross-attention. */
@@ -50,6 +50,8 @@ function embedTokens(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tensor2D, sta
  */
 export class DecoderCache {
   private readonly cross: { k: tf.Tensor4D; v: tf.Tensor4D }[];
+  /** Each layer's self-attention q, k, v projections side by side ([D, 3D], [3D]): one matmul a step. */
+  private readonly qkv: { w: tf.Tensor; b: tf.Tensor }[];
   private self: { k: tf.Tensor4D | null; v: tf.Tensor4D | null }[];
 
   constructor(private readonly p: ParamStore, private readonly cfg: DecoderConfig, memory: tf.Tensor3D) {
@@ -57,6 +59,11 @@ export class DecoderCache {
       k: attentionKeys(p, `dec/block${i}/cross`, memory, cfg.heads),
       v: attentionValues(p, `dec/block${i}/cross`, memory, cfg.heads),
     })));
+    const d = cfg.width;
+    this.qkv = Array.from({ length: cfg.depth }, (_, i) => tf.tidy(() => {
+      const each = (kind: "w" | "b") => ["q", "k", "v"].map((m) => p.get(`dec/block${i}/self/${m}/${kind}`, kind === "w" ? [d, d] : [d], kind === "w" ? "normal" : "zeros"));
+      return { w: tf.concat(each("w"), 1), b: tf.concat(each("b"), 0) };
+    }));
     this.self = Array.from({ length: cfg.depth }, () => ({ k: null, v: null }));
   }
 
@@ -72,13 +79,16 @@ export class DecoderCache {
         const name = `dec/block${i}`;
         const h = layerNorm(p, `${name}/ln1`, x);
         const cache = this.self[i] as { k: tf.Tensor4D | null; v: tf.Tensor4D | null };
-        const k1 = attentionKeys(p, `${name}/self`, h, cfg.heads);
-        const v1 = attentionValues(p, `${name}/self`, h, cfg.heads);
+        // One position: [R, 1, 3D] -> q, k, v [R, H, 1, dh] by reshapes alone (no transposes at T = 1).
+        const { w, b } = this.qkv[i] as { w: tf.Tensor; b: tf.Tensor };
+        const dh = cfg.width / cfg.heads;
+        const qkv = tf.split(tf.reshape(affineWith(h, w, b), [r, 3, cfg.heads, dh]), 3, 1);
+        const [q, k1, v1] = qkv.map((m) => tf.reshape(m, [r, cfg.heads, 1, dh])) as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
         // Keys and values grow along axis 2 ([R, H, t, dh]): a few contiguous copies per row.
         const k = cache.k ? tf.concat([cache.k, k1], 2) : k1;
         const v = cache.v ? tf.concat([cache.v, v1], 2) : v1;
         grown.push({ k: tf.keep(k), v: tf.keep(v) });
-        x = tf.add(x, attendProjected(p, `${name}/self`, h, k, v, cfg.heads));
+        x = tf.add(x, attendHeads(p, `${name}/self`, q, k, v));
         const c = this.cross[i] as { k: tf.Tensor4D; v: tf.Tensor4D };
         x = tf.add(x, attendProjected(p, `${name}/cross`, layerNorm(p, `${name}/ln2`, x), c.k, c.v, cfg.heads));
         x = tf.add(x, mlp(p, `${name}/mlp`, layerNorm(p, `${name}/ln3`, x), cfg.mlp));
@@ -94,6 +104,7 @@ export class DecoderCache {
   }
 
   dispose(): void {
+    for (const m of this.qkv) tf.dispose([m.w, m.b]);
     for (const c of [...this.cross, ...this.self]) {
       c.k?.dispose();
       c.v?.dispose();

@@ -38,13 +38,19 @@ const affine = custom((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: Save) => 
   };
 });
 
+/** x [..., Din] @ w [Din, Dout] + b [Dout] for given tensors (linear takes them from a ParamStore). */
+export function affineWith(x: tf.Tensor, w: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const [din, dout] = w.shape as [number, number];
+  return tf.reshape(affine(tf.reshape(x, [1, -1, din]), w, b), [...x.shape.slice(0, -1), dout]);
+}
+
 /** x [..., Din] @ W [Din, Dout] + b. */
 export function linear(p: ParamStore, name: string, x: tf.Tensor, dout: number, bias = true): tf.Tensor {
   const din = x.shape[x.shape.length - 1] as number;
   const w = p.get(`${name}/w`, [din, dout]);
   const outShape = [...x.shape.slice(0, -1), dout];
   if (!bias) return tf.reshape(tf.matMul(tf.reshape(x, [-1, din]), w), outShape);
-  return tf.reshape(affine(tf.reshape(x, [1, -1, din]), w, p.get(`${name}/b`, [dout], "zeros")), outShape);
+  return affineWith(x, w, p.get(`${name}/b`, [dout], "zeros"));
 }
 
 /**
@@ -157,9 +163,13 @@ export function attendCore(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.T
  * matmuls run as fast that way on WASM (see matMulFast) and GPUs read it natively.
  */
 export function attendProjected(p: ParamStore, name: string, x: tf.Tensor, k: tf.Tensor, v: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
-  const d = x.shape[2] as number;
-  const q = splitHeads(linear(p, `${name}/q`, x, d), heads);
-  return linear(p, `${name}/o`, mergeHeads(attendCore(q, k, v, mask)), d);
+  return attendHeads(p, name, splitHeads(linear(p, `${name}/q`, x, x.shape[2] as number), heads), k, v, mask);
+}
+
+/** attendProjected with the queries projected too: q, k, v [B, H, T|S, dh] -> [B, T, D]. */
+export function attendHeads(p: ParamStore, name: string, q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
+  const out = mergeHeads(attendCore(q, k, v, mask));
+  return linear(p, `${name}/o`, out, out.shape[2] as number);
 }
 
 /**
