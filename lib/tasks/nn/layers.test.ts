@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { attendCore, causalMask, gelu, layerNorm, linear } from "./layers";
+import { attendCore, batchedAttention, causalMask, gelu, layerNorm, linear } from "./layers";
 import { ParamStore } from "./params";
 
 beforeAll(useWasmBackend);
@@ -66,14 +66,26 @@ describe("custom-gradient layers equal the plain composition under autodiff (rel
     });
   });
 
-  it.each([["with a causal mask", true], ["without a mask", false]])("attention core (scores, softmax, values) %s", (_, masked) => {
+  // attendCore runs the products as depthwise convolutions on WASM (channel-attention.ts);
+  // batchedAttention, the GPU / CPU path, as batched matmuls. Both against the plain composition.
+  it.each([
+    ["attendCore, causal mask", attendCore, true], ["attendCore, no mask", attendCore, false],
+    ["batchedAttention, causal mask", batchedAttention, true], ["batchedAttention, no mask", batchedAttention, false],
+  ] as const)("attention core (scores, softmax, values): %s", (_, core, masked) => {
     const p = new ParamStore(4);
     const [k, v] = [input([2, 3, 5, 8], 5), input([2, 3, 5, 8], 6)];
     const mask = masked ? causalMask(5) : undefined;
-    expectSameAsPlain(p, input([2, 3, 5, 8], 4), (q) => attendCore(q, k, v, mask), (q) => {
+    expectSameAsPlain(p, input([2, 3, 5, 8], 4), (q) => core(q, k, v, mask), (q) => {
       const scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(8));
       return tf.matMul(tf.softmax(mask ? tf.add(scores, mask) : scores), v);
     }, [k, v]);
     mask?.dispose();
+  });
+
+  it("attendCore with fewer queries than keys (cross-attention, one decoding position)", () => {
+    const p = new ParamStore(6);
+    const [k, v] = [input([3, 2, 7, 4], 8), input([3, 2, 7, 4], 9)];
+    expectSameAsPlain(p, input([3, 2, 1, 4], 10), (q) => attendCore(q, k, v), (q) =>
+      tf.matMul(tf.softmax(tf.mul(tf.matMul(q, k, false, true), 0.5)), v), [k, v]);
   });
 });

@@ -1,0 +1,58 @@
+import * as tf from "@tensorflow/tfjs-core";
+
+/**
+ * Attention's batched products on WASM as depthwise convolutions. tfjs-backend-wasm runs every
+ * batched matmul (one product per batch and head) in a scalar triple loop, ~1-1.5 GFLOP/s here,
+ * against XNNPACK's GEMMs for everything else; its depthwise convolution is XNNPACK's. With the
+ * batch*heads axis as the channels and the shared dimension as the filter window, a depthwise
+ * convolution is exactly that batched product: scores for [128, 31, 16] x [128, 64, 16] take
+ * 2.1 ms this way, transposes included, against 6.6 ms as a batched matmul (same values).
+ * Only forward ops: the gradient is written out with the same products.
+ */
+
+/** out_c = a_c b_c for every channel c, the channel axis last: a [M, K, C], b [K, C, N] -> [M, C, N]. */
+function channelMatMul(a: tf.Tensor, b: tf.Tensor): tf.Tensor {
+  const [m, k, c] = a.shape as [number, number, number];
+  const n = b.shape[2] as number;
+  // Window 1 x K over an M x K "image" with C channels, N outputs per channel: out[m, 0, c N + n].
+  const out = tf.depthwiseConv2d(tf.reshape(a, [1, m, k, c]) as tf.Tensor4D, tf.reshape(b, [1, k, c, n]) as tf.Tensor4D, 1, "valid");
+  return tf.reshape(out, [m, c, n]);
+}
+
+type Save = (tensors: tf.Tensor[]) => void;
+type Grad = (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[];
+
+/**
+ * softmax(q k^T / sqrt(dh) + mask) v for q [B, H, T, dh], k and v [B, H, S, dh], mask [T, S] (or
+ * none), the same maths and gradient as layers.ts attendCore with the products in channel-last
+ * layouts ([T, C, S] scores, C = B H): dv = p^T dy, ds = p (dp - sum(dp p)) for dp = dy v^T,
+ * dq = ds k / sqrt(dh), dk = ds^T qs.
+ */
+export function channelAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
+  const [b, h, t, dh] = q.shape as [number, number, number, number];
+  const s = k.shape[2] as number;
+  const c = b * h;
+  const scale = 1 / Math.sqrt(dh);
+  const op = tf.customGrad(((q4: tf.Tensor, k4: tf.Tensor, v4: tf.Tensor, save: Save) => {
+    const qs = tf.mul(tf.reshape(q4, [c, t, dh]), scale);
+    const k3 = tf.reshape(k4, [c, s, dh]);
+    const v3 = tf.reshape(v4, [c, s, dh]);
+    const scores = channelMatMul(tf.transpose(qs, [1, 2, 0]), tf.transpose(k3, [2, 0, 1])); // [T, C, S]
+    const p = tf.softmax(mask ? tf.add(scores, tf.reshape(mask, [t, 1, s])) : scores);
+    save([qs, k3, v3, p]);
+    const out = channelMatMul(tf.transpose(p, [0, 2, 1]), tf.transpose(v3, [1, 0, 2])); // [T, C, dh]
+    const gradFunc: Grad = (dy, [qsv, kv, vv, pv]) => {
+      const [qsS, kS, vS, pS] = [qsv, kv, vv, pv] as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+      const dy3 = tf.reshape(dy, [c, t, dh]);
+      const dv = channelMatMul(tf.transpose(pS, [2, 0, 1]), tf.transpose(dy3, [1, 0, 2])); // [S, C, dh]
+      const dp = channelMatMul(tf.transpose(dy3, [1, 2, 0]), tf.transpose(vS, [2, 0, 1])); // [T, C, S]
+      const ds = tf.mul(pS, tf.sub(dp, tf.sum(tf.mul(dp, pS), -1, true)));
+      const dq = channelMatMul(tf.transpose(ds, [0, 2, 1]), tf.transpose(kS, [1, 0, 2])); // [T, C, dh]
+      const dk = channelMatMul(tf.transpose(ds, [2, 0, 1]), tf.transpose(qsS, [1, 0, 2])); // [S, C, dh]
+      const back = (x: tf.Tensor, len: number) => tf.reshape(tf.transpose(x, [1, 0, 2]), [b, h, len, dh]);
+      return [tf.mul(back(dq, t), scale), back(dk, s), back(dv, s)];
+    };
+    return { value: tf.reshape(tf.transpose(out, [1, 0, 2]), [b, h, t, dh]), gradFunc };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...xs: tf.Tensor[]) => tf.Tensor;
+  return op(q, k, v);
+}
