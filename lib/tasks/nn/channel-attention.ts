@@ -23,36 +23,40 @@ type Save = (tensors: tf.Tensor[]) => void;
 type Grad = (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[];
 
 /**
- * softmax(q k^T / sqrt(dh) + mask) v for q [B, H, T, dh], k and v [B, H, S, dh], mask [T, S] (or
- * none), the same maths and gradient as layers.ts attendCore with the products in channel-last
- * layouts ([T, C, S] scores, C = B H): dv = p^T dy, ds = p (dp - sum(dp p)) for dp = dy v^T,
- * dq = ds k / sqrt(dh), dk = ds^T qs.
+ * softmax(q k^T / sqrt(dh) + mask) v per head for q [B, T, H, dh], k and v [B, S, H, dh] (heads
+ * split by a reshape of the projections, not transposed: each operand gets the one transpose
+ * into its channel-last layout), mask [T, S] or none -> [B, T, H, dh]. The same maths and
+ * gradient as layers.ts batchedAttention, the products in channel-last layouts ([T, C, S]
+ * scores, C = B H): dv = p^T dy, ds = p (dp - sum(dp p)) for dp = dy v^T, dq = ds k / sqrt(dh),
+ * dk = ds^T qs.
  */
 export function channelAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
-  const [b, h, t, dh] = q.shape as [number, number, number, number];
-  const s = k.shape[2] as number;
+  const [b, t, h, dh] = q.shape as [number, number, number, number];
+  const s = k.shape[1] as number;
   const c = b * h;
   const scale = 1 / Math.sqrt(dh);
+  // [B, L, H, dh] -> [L, C, dh] (rows by position) and [dh, C, L] (the shared dimension first).
+  const byPosition = (x: tf.Tensor, len: number) => tf.reshape(tf.transpose(x, [1, 0, 2, 3]), [len, c, dh]);
+  const byFeature = (x: tf.Tensor, len: number) => tf.reshape(tf.transpose(x, [3, 0, 2, 1]), [dh, c, len]);
+  // [L, C, dh] -> [B, L, H, dh].
+  const back = (x: tf.Tensor, len: number) => tf.transpose(tf.reshape(x, [len, b, h, dh]), [1, 0, 2, 3]);
   const op = tf.customGrad(((q4: tf.Tensor, k4: tf.Tensor, v4: tf.Tensor, save: Save) => {
-    const qs = tf.mul(tf.reshape(q4, [c, t, dh]), scale);
-    const k3 = tf.reshape(k4, [c, s, dh]);
-    const v3 = tf.reshape(v4, [c, s, dh]);
-    const scores = channelMatMul(tf.transpose(qs, [1, 2, 0]), tf.transpose(k3, [2, 0, 1])); // [T, C, S]
+    const qs = tf.mul(q4, scale);
+    const qA = tf.reshape(tf.transpose(qs, [1, 3, 0, 2]), [t, dh, c]);
+    const scores = channelMatMul(qA, byFeature(k4, s)); // [T, C, S]
     const p = tf.softmax(mask ? tf.add(scores, tf.reshape(mask, [t, 1, s])) : scores);
-    save([qs, k3, v3, p]);
-    const out = channelMatMul(tf.transpose(p, [0, 2, 1]), tf.transpose(v3, [1, 0, 2])); // [T, C, dh]
-    const gradFunc: Grad = (dy, [qsv, kv, vv, pv]) => {
-      const [qsS, kS, vS, pS] = [qsv, kv, vv, pv] as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
-      const dy3 = tf.reshape(dy, [c, t, dh]);
-      const dv = channelMatMul(tf.transpose(pS, [2, 0, 1]), tf.transpose(dy3, [1, 0, 2])); // [S, C, dh]
-      const dp = channelMatMul(tf.transpose(dy3, [1, 2, 0]), tf.transpose(vS, [2, 0, 1])); // [T, C, S]
+    save([qs, k4, v4, p]);
+    const out = channelMatMul(tf.transpose(p, [0, 2, 1]), byPosition(v4, s)); // [T, C, dh]
+    const gradFunc: Grad = (dy, saved) => {
+      const [qsS, kS, vS, pS] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+      const dv = channelMatMul(tf.transpose(pS, [2, 0, 1]), byPosition(dy, t)); // [S, C, dh]
+      const dp = channelMatMul(tf.reshape(tf.transpose(dy, [1, 3, 0, 2]), [t, dh, c]), byFeature(vS, s)); // [T, C, S]
       const ds = tf.mul(pS, tf.sub(dp, tf.sum(tf.mul(dp, pS), -1, true)));
-      const dq = channelMatMul(tf.transpose(ds, [0, 2, 1]), tf.transpose(kS, [1, 0, 2])); // [T, C, dh]
-      const dk = channelMatMul(tf.transpose(ds, [2, 0, 1]), tf.transpose(qsS, [1, 0, 2])); // [S, C, dh]
-      const back = (x: tf.Tensor, len: number) => tf.reshape(tf.transpose(x, [1, 0, 2]), [b, h, len, dh]);
+      const dq = channelMatMul(tf.transpose(ds, [0, 2, 1]), byPosition(kS, s)); // [T, C, dh]
+      const dk = channelMatMul(tf.transpose(ds, [2, 0, 1]), byPosition(qsS, t)); // [S, C, dh]
       return [tf.mul(back(dq, t), scale), back(dk, s), back(dv, s)];
     };
-    return { value: tf.reshape(tf.transpose(out, [1, 0, 2]), [b, h, t, dh]), gradFunc };
+    return { value: back(out, t), gradFunc };
   }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...xs: tf.Tensor[]) => tf.Tensor;
   return op(q, k, v);
 }

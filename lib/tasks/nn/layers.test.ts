@@ -1,7 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
-import { attendCore, batchedAttention, causalMask, gelu, layerNorm, linear } from "./layers";
+import { channelAttention } from "./channel-attention";
+import { batchedAttention, causalMask, gelu, layerNorm, linear } from "./layers";
 import { ParamStore } from "./params";
 
 beforeAll(useWasmBackend);
@@ -66,26 +67,27 @@ describe("custom-gradient layers equal the plain composition under autodiff (rel
     });
   });
 
-  // attendCore runs the products as depthwise convolutions on WASM (channel-attention.ts);
-  // batchedAttention, the GPU / CPU path, as batched matmuls. Both against the plain composition.
+  // Attention's core two ways: channelAttention (WASM: depthwise convolutions on [B, T, H, dh]
+  // operands) and batchedAttention (GPU / CPU and single decoding positions: batched matmuls on
+  // [B, H, T, dh]), each against the plain composition on [B, H, T, dh].
+  const plainAttention = (q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor) => {
+    const scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(q.shape[3] as number));
+    return tf.matMul(tf.softmax(mask ? tf.add(scores, mask) : scores), v);
+  };
+  const heads = (x: tf.Tensor) => tf.transpose(x, [0, 2, 1, 3]);
   it.each([
-    ["attendCore, causal mask", attendCore, true], ["attendCore, no mask", attendCore, false],
-    ["batchedAttention, causal mask", batchedAttention, true], ["batchedAttention, no mask", batchedAttention, false],
-  ] as const)("attention core (scores, softmax, values): %s", (_, core, masked) => {
+    ["channelAttention, causal mask", true, true, 5], ["channelAttention, no mask", true, false, 5],
+    ["batchedAttention, causal mask", false, true, 5], ["batchedAttention, no mask", false, false, 5],
+    ["batchedAttention, one query over 7 keys", false, false, 1],
+  ] as const)("attention core (scores, softmax, values): %s", (_, channel, masked, t) => {
     const p = new ParamStore(4);
-    const [k, v] = [input([2, 3, 5, 8], 5), input([2, 3, 5, 8], 6)];
-    const mask = masked ? causalMask(5) : undefined;
-    expectSameAsPlain(p, input([2, 3, 5, 8], 4), (q) => core(q, k, v, mask), (q) => {
-      const scores = tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(8));
-      return tf.matMul(tf.softmax(mask ? tf.add(scores, mask) : scores), v);
-    }, [k, v]);
+    const s = masked ? t : 7;
+    const [k, v] = [input([2, 3, s, 8], 5), input([2, 3, s, 8], 6)]; // [B, H, S, dh]
+    const mask = masked ? causalMask(t) : undefined;
+    const core = channel
+      ? (q: tf.Tensor) => heads(channelAttention(heads(q), heads(k), heads(v), mask))
+      : (q: tf.Tensor) => batchedAttention(q, k, v, mask);
+    expectSameAsPlain(p, input([2, 3, t, 8], 4), core, (q) => plainAttention(q, k, v, mask), [k, v]);
     mask?.dispose();
-  });
-
-  it("attendCore with fewer queries than keys (cross-attention, one decoding position)", () => {
-    const p = new ParamStore(6);
-    const [k, v] = [input([3, 2, 7, 4], 8), input([3, 2, 7, 4], 9)];
-    expectSameAsPlain(p, input([3, 2, 1, 4], 10), (q) => attendCore(q, k, v), (q) =>
-      tf.matMul(tf.softmax(tf.mul(tf.matMul(q, k, false, true), 0.5)), v), [k, v]);
   });
 });

@@ -136,18 +136,8 @@ export function attentionValues(p: ParamStore, name: string, m: tf.Tensor, heads
  * broadcastable, not differentiated), with its gradient written out: with p the softmax and
  * qs = q / sqrt(dh), dv = p^T dy, ds = p (dp - sum(dp p)) for dp = dy v^T, dq = ds k / sqrt(dh),
  * dk = ds^T qs. The scale goes on q, smaller than the scores. Saves 4 tensors for backward where
- * autodiff saves 8 (four of them score-sized). On WASM the products of 4 or more queries run as
- * depthwise convolutions (channel-attention.ts): its batched matmul is a scalar loop; a single
- * decoding position is cheaper as it is (the layout transposes cost more than they save).
+ * autodiff saves 8 (four of them score-sized). On WASM `attention` takes channelAttention instead.
  */
-export function attendCore(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
-  // From 4 queries on (measured: T = 1, S = 64: 1.3 ms against 0.7; T = 4: 1.0 against 1.3; T = 31: 2.9 against 10.1).
-  const channel = tf.getBackend() === "wasm" && (q.shape[2] as number) >= 4 && (!mask || mask.rank === 2);
-  if (channel) return channelAttention(q, k, v, mask);
-  return batchedAttention(q, k, v, mask);
-}
-
-/** attendCore with batched matmuls (GPU backends, CPU). */
 export function batchedAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
   const scale = 1 / Math.sqrt(q.shape[3] as number);
   const op = custom((q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, save: Save) => {
@@ -179,8 +169,18 @@ export function attendProjected(p: ParamStore, name: string, x: tf.Tensor, k: tf
 
 /** attendProjected with the queries projected too: q, k, v [B, H, T|S, dh] -> [B, T, D]. */
 export function attendHeads(p: ParamStore, name: string, q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
-  const out = mergeHeads(attendCore(q, k, v, mask));
+  const out = mergeHeads(batchedAttention(q, k, v, mask));
   return linear(p, `${name}/o`, out, out.shape[2] as number);
+}
+
+/**
+ * Whether attention over `t` queries runs as depthwise convolutions (channel-attention.ts): on
+ * WASM, whose batched matmul is a scalar loop, from 4 queries on (attention core, [32, 4, T, 16]
+ * over 64 keys: T = 1 1.3 ms against 0.7 batched, T = 4 1.0 against 1.3, T = 31 2.9 against 10.1;
+ * below that the layout transposes cost more than they save).
+ */
+function channelPath(t: number, mask?: tf.Tensor): boolean {
+  return tf.getBackend() === "wasm" && t >= 4 && (!mask || mask.rank === 2);
 }
 
 /**
@@ -188,7 +188,13 @@ export function attendHeads(p: ParamStore, name: string, q: tf.Tensor, k: tf.Ten
  * broadcastable) holds 0 where attending is allowed and -1e9 where not.
  */
 export function attention(p: ParamStore, name: string, x: tf.Tensor, m: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
-  return attendProjected(p, name, x, attentionKeys(p, name, m, heads), attentionValues(p, name, m, heads), heads, mask);
+  const [b, t, d] = x.shape as [number, number, number];
+  if (!channelPath(t, mask)) return attendProjected(p, name, x, attentionKeys(p, name, m, heads), attentionValues(p, name, m, heads), heads, mask);
+  const split = (y: tf.Tensor) => tf.reshape(y, [b, y.shape[1] as number, heads, d / heads]);
+  const k = split(linear(p, `${name}/k`, m, d)); // projections in the order the weights were first created
+  const v = split(linear(p, `${name}/v`, m, d));
+  const q = split(linear(p, `${name}/q`, x, d));
+  return linear(p, `${name}/o`, tf.reshape(channelAttention(q, k, v, mask), [b, t, d]), d);
 }
 
 /** Position-wise MLP D -> hidden -> D. */
