@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { affineWith, attendHeads, attendProjected, attention, attentionKeys, attentionValues, causalMask, layerNorm, linear, mlp } from "./layers";
 import type { ParamStore } from "./params";
+import { repeatRows } from "../images";
 
 /** Sizes of an autoregressive transformer decoder with cross-attention. */
 export interface DecoderConfig {
@@ -43,7 +44,7 @@ function embedTokens(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tensor2D, sta
 
 /**
  * Incremental decoding with a key/value cache (no gradient): the cross-attention keys and
- * values of `memory` are projected once, each layer's self-attention keys and values grow by
+ * values of `memory` are projected once (per input row, before repeating them for its samples), each layer's self-attention keys and values grow by
  * one position per `next` call, so a step costs one position instead of re-running the prefix.
  * `next(tokens [R], t)` feeds the token at position t and returns the logits for position t + 1
  * ([R, vocab]), equal to decodeLogits(prefix)[:, t]. Call `dispose` when done.
@@ -54,10 +55,12 @@ export class DecoderCache {
   private readonly qkv: { w: tf.Tensor; b: tf.Tensor }[];
   private self: { k: tf.Tensor4D | null; v: tf.Tensor4D | null }[];
 
-  constructor(private readonly p: ParamStore, private readonly cfg: DecoderConfig, memory: tf.Tensor3D) {
+  /** `repeats`: each memory row serves that many consecutive rows (samples); projected once, then repeated. */
+  constructor(private readonly p: ParamStore, private readonly cfg: DecoderConfig, memory: tf.Tensor3D, repeats = 1) {
+    const rep = (x: tf.Tensor4D) => (repeats === 1 ? x : repeatRows(x, repeats));
     this.cross = Array.from({ length: cfg.depth }, (_, i) => tf.tidy(() => ({
-      k: attentionKeys(p, `dec/block${i}/cross`, memory, cfg.heads),
-      v: attentionValues(p, `dec/block${i}/cross`, memory, cfg.heads),
+      k: rep(attentionKeys(p, `dec/block${i}/cross`, memory, cfg.heads)),
+      v: rep(attentionValues(p, `dec/block${i}/cross`, memory, cfg.heads)),
     })));
     const d = cfg.width;
     this.qkv = Array.from({ length: cfg.depth }, (_, i) => tf.tidy(() => {
@@ -82,7 +85,7 @@ export class DecoderCache {
         // One position: [R, 1, 3D] -> q, k, v [R, H, 1, dh] by reshapes alone (no transposes at T = 1).
         const { w, b } = this.qkv[i] as { w: tf.Tensor; b: tf.Tensor };
         const dh = cfg.width / cfg.heads;
-        const qkv = tf.split(tf.reshape(affineWith(h, w, b), [r, 3, cfg.heads, dh]), 3, 1);
+        const qkv = tf.split(tf.reshape(affineWith(h, w, b), [r, 3 * cfg.width]), 3, 1); // a 2-D split: 2.5x cheaper than 4-D
         const [q, k1, v1] = qkv.map((m) => tf.reshape(m, [r, cfg.heads, 1, dh])) as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
         // Keys and values grow along axis 2 ([R, H, t, dh]): a few contiguous copies per row.
         const k = cache.k ? tf.concat([cache.k, k1], 2) : k1;
