@@ -28,7 +28,7 @@ type Grad = (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[];
  * into its channel-last layout), mask [T, S] or none -> [B, T, H, dh]. The same maths and
  * gradient as layers.ts batchedAttention, the products in channel-last layouts ([T, C, S]
  * scores, C = B H): dv = p^T dy, ds = p (dp - sum(dp p)) for dp = dy v^T, dq = ds k / sqrt(dh),
- * dk = ds^T qs.
+ * dk = ds^T qs (dv and dk computed transposed, so p and ds are never transposed).
  */
 export function channelAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?: tf.Tensor): tf.Tensor {
   const [b, t, h, dh] = q.shape as [number, number, number, number];
@@ -38,8 +38,11 @@ export function channelAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?
   // [B, L, H, dh] -> [L, C, dh] (rows by position) and [dh, C, L] (the shared dimension first).
   const byPosition = (x: tf.Tensor, len: number) => tf.reshape(tf.transpose(x, [1, 0, 2, 3]), [len, c, dh]);
   const byFeature = (x: tf.Tensor, len: number) => tf.reshape(tf.transpose(x, [3, 0, 2, 1]), [dh, c, len]);
-  // [L, C, dh] -> [B, L, H, dh].
+  // [B, L, H, dh] -> [dh, L, C] (the transposed left operand of a product over L).
+  const featureFirst = (x: tf.Tensor, len: number) => tf.reshape(tf.transpose(x, [3, 1, 0, 2]), [dh, len, c]);
+  // [L, C, dh] and [dh, C, L] -> [B, L, H, dh].
   const back = (x: tf.Tensor, len: number) => tf.transpose(tf.reshape(x, [len, b, h, dh]), [1, 0, 2, 3]);
+  const backFromFeature = (x: tf.Tensor, len: number) => tf.transpose(tf.reshape(x, [dh, b, h, len]), [1, 3, 2, 0]);
   const op = tf.customGrad(((q4: tf.Tensor, k4: tf.Tensor, v4: tf.Tensor, save: Save) => {
     const qs = tf.mul(q4, scale);
     const qA = tf.reshape(tf.transpose(qs, [1, 3, 0, 2]), [t, dh, c]);
@@ -49,12 +52,14 @@ export function channelAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tensor, mask?
     const out = channelMatMul(tf.transpose(p, [0, 2, 1]), byPosition(v4, s)); // [T, C, dh]
     const gradFunc: Grad = (dy, saved) => {
       const [qsS, kS, vS, pS] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
-      const dv = channelMatMul(tf.transpose(pS, [2, 0, 1]), byPosition(dy, t)); // [S, C, dh]
+      // dv and dk are computed transposed (dv^T = dy^T p, dk^T = qs^T ds) so that p and ds, the
+      // score-sized tensors, enter in the [T, C, S] layout they come in: no transpose of them.
+      const dvT = channelMatMul(featureFirst(dy, t), pS); // [dh, C, S]
       const dp = channelMatMul(tf.reshape(tf.transpose(dy, [1, 3, 0, 2]), [t, dh, c]), byFeature(vS, s)); // [T, C, S]
       const ds = tf.mul(pS, tf.sub(dp, tf.sum(tf.mul(dp, pS), -1, true)));
       const dq = channelMatMul(tf.transpose(ds, [0, 2, 1]), byPosition(kS, s)); // [T, C, dh]
-      const dk = channelMatMul(tf.transpose(ds, [2, 0, 1]), byPosition(qsS, t)); // [S, C, dh]
-      return [tf.mul(back(dq, t), scale), back(dk, s), back(dv, s)];
+      const dkT = channelMatMul(featureFirst(qsS, t), ds); // [dh, C, S]
+      return [tf.mul(back(dq, t), scale), backFromFeature(dkT, s), backFromFeature(dvT, s)];
     };
     return { value: back(out, t), gradFunc };
   }) as unknown as Parameters<typeof tf.customGrad>[0]) as (...xs: tf.Tensor[]) => tf.Tensor;
