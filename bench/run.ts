@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <suite>`: performance, printed as tables with ratios against a reference
- * measured in the same run. Suites: metrics, train.
+ * measured in the same run. Suites: metrics, train (optionally followed by task ids).
  */
 import { benchMetrics } from "./metrics";
 import { benchTrain } from "./train";
@@ -13,4 +13,4 @@ if (!name || !Object.hasOwn(SUITES, name)) {
   process.exit(2);
 }
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
-await SUITES[name as keyof typeof SUITES]();
+await SUITES[name as keyof typeof SUITES](process.argv.slice(3));

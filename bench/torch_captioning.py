@@ -9,7 +9,7 @@ Threads: 1 by default (RS_TORCH_THREADS to change), as TF.js WASM runs one threa
 2 threads on a busy 2-core machine OpenMP's spinning made PyTorch 50x slower, not faster.
 
 Usage: python3 bench/torch_captioning.py <batch> <tokens> <rl_inputs> <samples> <decode_steps>
-Prints one JSON object: ms per MLE step and per REINFORCE step (sample + score + backward).
+Prints one JSON object: ms per MLE step and per REINFORCE step (sample + score + backward), best of 5.
 """
 import json
 import math
@@ -137,14 +137,15 @@ class Captioner(nn.Module):
         return self.head(self.dec_ln(x))
 
 
-def timed(fn, reps=3):
+def timed(fn, reps=5):
+    """Best of `reps` runs after a warm-up, as bench/train.ts times TF.js."""
     fn()
     times = []
     for _ in range(reps):
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return sorted(times)[len(times) // 2]
+    return min(times)
 
 
 def main():
@@ -192,7 +193,7 @@ def main():
     print(json.dumps({
         "torch": torch.__version__, "threads": torch.get_num_threads(),
         "mle_ms": timed(mle_step), "rl_ms": timed(rl_step),
-        "rl_phases_ms": {k: sorted(v)[len(v) // 2] for k, v in phases.items()},
+        "rl_phases_ms": {k: min(v) for k, v in phases.items()},
         "matmul_gflops": 2 * 1024 * W * MLP / (mm_ms / 1000) / 1e9,
     }))
 

@@ -28,6 +28,7 @@ export type { TaskDefinition, ModelSize } from "./task";
 export type { Policy, Architecture, Sampled, SampleOptions, ScoreOptions } from "./types";
 export { ParamStore } from "./nn/params";
 export { createRandom, type Random } from "./nn/random";
+export { matMulFast } from "./nn/matmul";
 export { rgbBatch, grayBatch, repeatRows } from "./images";
 export * as nn from "./nn/layers";
 export { CAPTION_GRAMMAR, VOCAB_SIZE as CAPTION_VOCAB_SIZE } from "./captioning";

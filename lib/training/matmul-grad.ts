@@ -1,24 +1,12 @@
 import * as tf from "@tensorflow/tfjs-core";
-
-/** Swaps the last two axes. */
-function t(x: tf.Tensor): tf.Tensor {
-  const perm = x.shape.map((_, i) => i);
-  const r = perm.length;
-  [perm[r - 2], perm[r - 1]] = [perm[r - 1] as number, perm[r - 2] as number];
-  return tf.transpose(x, perm);
-}
-
-/** matMul with transposes done as explicit transposes, so the kernel always runs untransposed. */
-function mm(a: tf.Tensor, b: tf.Tensor, ta: boolean, tb: boolean): tf.Tensor {
-  return tf.matMul(ta ? t(a) : a, tb ? t(b) : b);
-}
+import { matMulFast } from "@/lib/tasks";
 
 /**
  * Replaces the BatchMatMul gradient (same maths as tfjs-core's batchMatMulGradConfig) on CPU
  * backends: WASM runs a matmul with a transposed operand about 10x slower than a plain one on
  * our shapes (measured: 52 ms vs 5 ms), and the stock gradient uses transposed operands for
- * every weight. Transposing explicitly first halves an MLE step on WASM. GPU backends keep the
- * stock formulation (their kernels read transposed operands natively).
+ * every weight. Transposing explicitly first halves an MLE step on WASM. GPU backends and batched
+ * products keep the stock formulation (see matMulFast).
  */
 let registered = false;
 
@@ -45,8 +33,7 @@ function register(): void {
       const [a, b] = saved as [tf.Tensor, tf.Tensor];
       const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
       const g = dy as tf.Tensor;
-      const explicit = ["wasm", "cpu"].includes(tf.getBackend());
-      const mul = explicit ? mm : (x: tf.Tensor, y: tf.Tensor, tx: boolean, ty: boolean) => tf.matMul(x, y, tx, ty);
+      const mul = matMulFast;
       if (!transposeA && !transposeB) return { a: () => mul(g, b, false, true), b: () => mul(a, g, true, false) };
       if (!transposeA && transposeB) return { a: () => mul(g, b, false, false), b: () => mul(g, a, true, false) };
       if (transposeA && !transposeB) return { a: () => mul(b, g, false, true), b: () => mul(a, g, false, false) };

@@ -14,20 +14,20 @@ export interface SequenceSamplingOptions {
 }
 
 /**
- * Autoregressive sampling from the decoder for every row of `memory` [R, S, D] (callers tile it
- * N times for N samples per input). Returns token rows (BOS first, EOS last when emitted, no
+ * Autoregressive sampling from the decoder for every row of `memory` [B, S, D] repeated `repeats`
+ * times (R = B * repeats rows: N samples per input, consecutive). Returns token rows (BOS first, EOS last when emitted, no
  * padding) and, per emitted token, its probability under the (temperature-scaled, masked)
  * distribution it was drawn from. Each step feeds one token through a key/value cache
  * (DecoderCache), so a step costs one position, not the whole prefix.
  */
 export async function sampleSequences(
-  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rand: Random, opts: SequenceSamplingOptions,
+  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rand: Random, opts: SequenceSamplingOptions, repeats = 1,
 ): Promise<{ rows: number[][]; tokenProbs: number[][] }> {
-  const rows = memory.shape[0];
+  const rows = memory.shape[0] * repeats;
   const seqs = Array.from({ length: rows }, () => [opts.bos]);
   const tokenProbs = Array.from({ length: rows }, () => [] as number[]);
   const done = new Array<boolean>(rows).fill(false);
-  const cache = new DecoderCache(p, cfg, memory);
+  const cache = new DecoderCache(p, cfg, memory, repeats);
   try {
     for (let t = 0; t < cfg.maxLen - 1 && done.some((d) => !d); t++) {
       const mask = opts.allowedAt(t);

@@ -3,7 +3,6 @@ import { decodeLogits, type DecoderConfig } from "./decoder";
 import type { ParamStore } from "./params";
 import type { Random } from "./random";
 import { padSequences, sampleSequences } from "./sampling";
-import { repeatRows } from "../images";
 
 /** Special tokens and the per-position logit mask of a token grammar (captions, box sequences). */
 export interface SequenceGrammar {
@@ -42,19 +41,18 @@ export function scoreSequences(
 }
 
 /**
- * Encodes images once, repeats each memory row n times, and samples (or greedily decodes) one
- * token row per copy. Disposes the memory it made. `encode` returns [B, S, D].
+ * Encodes images once and samples (or greedily decodes) n token rows per image, consecutive; the
+ * decoder cache projects each image's memory once for its n rows. Disposes the memory it made.
+ * `encode` returns [B, S, D].
  */
 export async function decodeSequences(
   p: ParamStore, cfg: DecoderConfig, encode: () => tf.Tensor3D, grammar: SequenceGrammar,
   opts: { n: number; temperature: number; rand: Random; greedy: boolean },
 ): Promise<{ rows: number[][]; tokenProbs: number[][] }> {
   const memory = encode();
-  const rows = opts.n === 1 ? memory : repeatRows(memory, opts.n);
   try {
-    return await sampleSequences(p, cfg, rows, opts.rand, { ...grammar, temperature: opts.temperature, greedy: opts.greedy });
+    return await sampleSequences(p, cfg, memory, opts.rand, { ...grammar, temperature: opts.temperature, greedy: opts.greedy }, opts.n);
   } finally {
     memory.dispose();
-    if (rows !== memory) rows.dispose();
   }
 }
