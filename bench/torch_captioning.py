@@ -113,6 +113,7 @@ class Captioner(nn.Module):
         cache = [None] * DEPTH
         tok = torch.ones(rows, dtype=torch.long)
         out = [tok]
+        logp, entropy = torch.zeros(rows), torch.zeros(rows)
         for t in range(steps):
             x = (F.one_hot(tok, VOCAB).float() @ self.tok + self.dpos[:, t])[:, None]
             for i, b in enumerate(self.dec):
@@ -124,9 +125,13 @@ class Captioner(nn.Module):
                 x = x + attend(b.self_attn, h, k, v)
                 x = x + attend(b.cross, b.ln2(x), *cross[i])
                 x = x + b.mlp(b.ln3(x))
-            tok = torch.multinomial(self.head(self.dec_ln(x))[:, 0].softmax(-1), 1)[:, 0]
+            p = self.head(self.dec_ln(x))[:, 0].softmax(-1)
+            tok = torch.multinomial(p, 1)[:, 0]
+            # log p and entropy of the samples from the distributions drawn from, as TF.js's sampler keeps them
+            logp = logp + p.gather(-1, tok[:, None])[:, 0].log()
+            entropy = entropy - (p * p.clamp_min(1e-30).log()).sum(-1)
             out.append(tok)
-        return torch.stack(out, 1)
+        return torch.stack(out, 1), logp, entropy
 
     def logits(self, tokens, memory):
         b, t = tokens.shape
@@ -171,11 +176,10 @@ def main():
         rows = rl_inputs * samples
         t0 = time.perf_counter()
         with torch.no_grad():  # 1. sample autoregressively with a key/value cache, as TF.js does
-            out = model.sample_cached(model.encode(rl_images).repeat_interleave(samples, 0), decode_steps)
+            out, _logp, _entropy = model.sample_cached(model.encode(rl_images).repeat_interleave(samples, 0), decode_steps)
             t1 = time.perf_counter()
-            mem = model.encode(rl_images).repeat_interleave(samples, 0)
-            model.logits(out[:, :-1], mem)  # 2. no-grad scoring: policy (KL, entropy) ...
-            model.logits(out[:, :-1], model.encode(rl_images).repeat_interleave(samples, 0))  # ... and the frozen reference
+            # 2. no-grad scoring under the frozen reference (the policy's log p and entropy came with the samples)
+            model.logits(out[:, :-1], model.encode(rl_images).repeat_interleave(samples, 0))
         t2 = time.perf_counter()
         opt.zero_grad()  # 3. score with gradient, policy-gradient loss, backward, step
         mem = model.encode(rl_images).repeat_interleave(samples, 0)

@@ -111,7 +111,7 @@ export async function benchTrain(tasks: readonly string[] = []): Promise<void> {
   const p = captioning.phases;
   const tp = torch.rl_phases_ms;
   console.log(row(["phase", "TF.js ms", "PyTorch ms", "TF.js / PyTorch"], [14, 12, 12, 16]));
-  for (const [name, ours, theirs] of [["sample", p.sample, tp.sample], ["score x2", p.score, tp.score], ["rewards", p.reward, 0], ["update", p.update, tp.update]] as const) {
+  for (const [name, ours, theirs] of [["sample", p.sample, tp.sample], ["score (ref.)", p.score, tp.score], ["rewards", p.reward, 0], ["update", p.update, tp.update]] as const) {
     console.log(row([name, ours.toFixed(0), theirs ? theirs.toFixed(0) : "(not timed)", theirs ? (ours / theirs).toFixed(2) : ""], [14, 12, 12, 16]));
   }
   // Raw matmul throughput on the model's typical shape, [1024, 64] @ [64, 128], both sides.

@@ -34,6 +34,13 @@ export interface Sampled<T extends TaskId, A> {
   /** What the policy chose (tokens, per-location classes...), to re-score with gradients. */
   actions: A;
   outputs: OutputOf<T>[];
+  /**
+   * log p_t and the entropy of p_t along each sample, [B * n], when the sampler computed them
+   * from the distributions it drew from: equal (to float32 rounding) to what `score` returns
+   * for these actions at this temperature, so a trainer can skip that no-grad pass. Absent for
+   * greedy outputs and for tasks that do not compute them.
+   */
+  scores?: { logp: Float32Array; entropy: Float32Array };
 }
 
 /**

@@ -32,8 +32,9 @@ describe("captioning training (smoke size, wasm)", () => {
     const reference = smoke(1);
     const setup = smokeReinforceSetup(policy, reference, { ctx: new RewardContext({ captionReferences: scenes.map((s) => s.captions) }) });
     const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
-    // Policy and reference start from the same seed: identical weights, KL exactly 0.
-    expect(first.kl).toBeCloseTo(0, 6);
+    // Policy and reference start from the same seed: identical weights, KL 0 up to float32
+    // rounding (the policy's log p comes from the sampler's distributions, the reference's from scoring).
+    expect(first.kl).toBeCloseTo(0, 4);
     expect(leaked).toBe(0);
     expect(Object.keys(log.terms)).toEqual(["cider_d", "bleu_4", "caption_length", "repetition"]);
     expect(log.kl).not.toBe(0); // the policy moved after the first update

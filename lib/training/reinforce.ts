@@ -70,12 +70,18 @@ async function read(t: tf.Tensor): Promise<Float32Array> {
 }
 
 /** Per-row log p_t and entropy under the policy and log p_t under the frozen reference, read back (no gradient). */
-async function scoreNoGrad(policy: Policy, reference: Policy, scenes: readonly Scene[], actions: unknown, opts: ScoreOptions) {
-  const cur = tf.tidy(() => policy.score(scenes, actions, opts));
-  const logp = await read(cur.logp);
-  const entropy = await read(cur.entropy);
-  const refLogp = await read(tf.tidy(() => reference.score(scenes, actions, opts).logp));
-  return { logp, entropy, refLogp };
+/**
+ * log p and entropy under the policy (taken from the sampler when it computed them, else a
+ * no-grad scoring pass) and log p under the frozen reference.
+ */
+async function scoreNoGrad(policy: Policy, reference: Policy, scenes: readonly Scene[], drawn: Sampled<Policy["task"], unknown>, opts: ScoreOptions) {
+  let own = drawn.scores;
+  if (!own) {
+    const cur = tf.tidy(() => policy.score(scenes, drawn.actions, opts));
+    own = { logp: await read(cur.logp), entropy: await read(cur.entropy) };
+  }
+  const refLogp = await read(tf.tidy(() => reference.score(scenes, drawn.actions, opts).logp));
+  return { logp: own.logp, entropy: own.entropy, refLogp };
 }
 
 /** The rows `evaluate` scores: row i is input floor(i / n), with its KL estimate and entropy. */
@@ -99,8 +105,8 @@ export async function reinforceStep(setup: ReinforceSetup, scenes: readonly Scen
   const greedy = baseline.needsGreedy ? await policy.sample(scenes, { n: 1, temperature: t, rand: createRandom(seed), greedy: true }) : undefined;
   clock.push(performance.now());
   // 2. Log-probabilities under the policy and the frozen MLE model (no gradient): KL and entropy.
-  const scores = await scoreNoGrad(policy, reference, scenes, actions, { n, temperature: t });
-  const greedyScores = greedy ? await scoreNoGrad(policy, reference, scenes, greedy.actions, { n: 1, temperature: t }) : undefined;
+  const scores = await scoreNoGrad(policy, reference, scenes, drawn, { n, temperature: t });
+  const greedyScores = greedy ? await scoreNoGrad(policy, reference, scenes, greedy, { n: 1, temperature: t }) : undefined;
   const mleOutputs = spec.needsMleOutput ? await reference.greedy(scenes) : undefined;
   clock.push(performance.now());
   // 3. Rewards: every term per sample, the composite (KL folded in when the spec says so).

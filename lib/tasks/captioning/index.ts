@@ -50,8 +50,9 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
       });
     },
     async sample(scenes, opts) {
-      const { rows: actions } = await decodeSequences(params, config.dec, encoder(scenes), CAPTION_GRAMMAR, { ...opts, greedy: opts.greedy ?? false });
-      return { actions, outputs: actions.map((a): CaptionOutput => ({ text: decodeCaption(a) })) };
+      const greedy = opts.greedy ?? false;
+      const { rows: actions, logp, entropy } = await decodeSequences(params, config.dec, encoder(scenes), CAPTION_GRAMMAR, { ...opts, greedy });
+      return { actions, outputs: actions.map((a): CaptionOutput => ({ text: decodeCaption(a) })), ...(greedy ? {} : { scores: { logp, entropy } }) };
     },
     async greedy(scenes) {
       const { rows } = await decodeSequences(params, config.dec, encoder(scenes), CAPTION_GRAMMAR, { n: 1, temperature: 1, rand: () => 0, greedy: true });

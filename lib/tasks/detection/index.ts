@@ -74,8 +74,9 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
       });
     },
     async sample(scenes, opts) {
-      const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { ...opts, greedy: opts.greedy ?? false });
-      return { actions: rows, outputs: rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i])) };
+      const greedy = opts.greedy ?? false;
+      const { rows, tokenProbs, logp, entropy } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { ...opts, greedy });
+      return { actions: rows, outputs: rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i])), ...(greedy ? {} : { scores: { logp, entropy } }) };
     },
     async greedy(scenes) {
       const { rows, tokenProbs } = await decodeSequences(params, config.dec, encoder(scenes), grammar, { n: 1, temperature: 1, rand: () => 0, greedy: true });

@@ -47,7 +47,7 @@ describe("detection policy (smoke size, wasm)", () => {
     const reference = smoke(1);
     const setup = smokeReinforceSetup(policy, reference, { ctx });
     const { first, second: log, leaked } = await measureReinforceSteps(setup, scenes.slice(0, 2));
-    expect(first.kl).toBeCloseTo(0, 6); // same seed, same weights
+    expect(first.kl).toBeCloseTo(0, 4); // same seed, same weights: 0 up to float32 rounding (sampler's log p against the reference's scoring)
     expect(leaked).toBe(0);
     expect(Object.keys(log.terms)).toEqual(["detection_reward", "coco_ap", "box_count_error"]);
     for (const v of [log.entropy, log.loss, log.gradNorm, log.outputSize, log.kl]) expect(Number.isFinite(v)).toBe(true);

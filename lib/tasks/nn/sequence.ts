@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { decodeLogits, type DecoderConfig } from "./decoder";
 import type { ParamStore } from "./params";
 import type { Random } from "./random";
-import { padSequences, sampleSequences } from "./sampling";
+import { padSequences, sampleSequences, type SampledSequences } from "./sampling";
 
 /** Special tokens and the per-position logit mask of a token grammar (captions, box sequences). */
 export interface SequenceGrammar {
@@ -48,7 +48,7 @@ export function scoreSequences(
 export async function decodeSequences(
   p: ParamStore, cfg: DecoderConfig, encode: () => tf.Tensor3D, grammar: SequenceGrammar,
   opts: { n: number; temperature: number; rand: Random; greedy: boolean },
-): Promise<{ rows: number[][]; tokenProbs: number[][] }> {
+): Promise<SampledSequences> {
   const memory = encode();
   try {
     return await sampleSequences(p, cfg, memory, opts.rand, { ...grammar, temperature: opts.temperature, greedy: opts.greedy }, opts.n);
