@@ -131,6 +131,26 @@ describe("POST /api/checkpoints", () => {
     expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(before);
   });
 
+  it("refuses model.json text the database cannot keep (a NUL, a lone surrogate, deep nesting) with 400 naming where, and keeps nothing", async () => {
+    // Found by app/api/fuzz.test.ts: run.settings is free JSON, stored in the manifest column; on
+    // PostgreSQL a NUL or a lone surrogate there was a 500, on SQLite a NUL key was stored.
+    const before = readdirSync(path.join(dir, "checkpoints")).length;
+    const mle = await shipped("mle");
+    const run = (mle.userDefinedMetadata as { manifest: CheckpointManifest }).manifest.run!;
+    let deep: unknown = "x";
+    for (let i = 0; i < 100; i++) deep = [deep];
+    for (const [settings, message] of [
+      [{ note: "a\u0000b" }, "model.json: userDefinedMetadata.manifest.run.settings.note: NUL characters are not accepted"],
+      [{ "k\ud800": 1 }, 'model.json: userDefinedMetadata.manifest.run.settings["k\\ud800"]: key: lone surrogates'],
+      [{ deep }, "model.json: userDefinedMetadata.manifest.run.settings.deep[0][0]"],
+    ] as const) {
+      const res = await upload(withManifest(mle, { run: { ...run, settings } }), cookies.engineer);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "bad_request:checkpoint", field: "model.json", message: expect.stringContaining(message) });
+    }
+    expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(before);
+  });
+
   it("refuses a body that is not multipart (415), unreadable multipart or one without the weights (400)", async () => {
     const post = (body: BodyInit, type?: string) =>
       POST(new Request("http://localhost/api/checkpoints", { method: "POST", body, headers: { cookie: cookies.engineer!, ...(type ? { "content-type": type } : {}) } }));
