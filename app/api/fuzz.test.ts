@@ -8,7 +8,7 @@
  * data folder hold exactly what they held before. RS_FUZZ_SEED replays a run; RS_FUZZ_REQUESTS
  * sets the requests per route and method.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -95,6 +95,7 @@ async function checkResponse(res: Response, req: FuzzRequest): Promise<string | 
   if (res.status === 400 && (typeof body.field !== "string" || !body.field || !body.message.startsWith(`${body.field}: `))) {
     return `400 does not name the field: ${text.slice(0, 200)}`;
   }
+  if (res.status === 400 && req.names !== undefined && !body.message.includes(req.names)) return `400 does not mention ${req.names.slice(0, 80)}: ${text.slice(0, 200)}`;
   return null;
 }
 
@@ -175,6 +176,15 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
     console.log(`route fuzz on ${provider}: ${sent} requests (seed ${SEED}), by status ${JSON.stringify(statuses)}`);
     expect(sent).toBeGreaterThanOrEqual(ROUTES.length * PER_METHOD);
     expect(failures, `${failures.length} of ${sent} requests; replay with RS_FUZZ_SEED=${SEED}`).toEqual([]);
+  });
+
+  it("would see a change: one column of one row, or one file", async () => {
+    const before = await snapshotDatabase(t.db, provider);
+    await t.db.user.updateMany({ where: { email: "rater2@reward.studio" }, data: { name: "Ravi R." } });
+    expect(diffSnapshots(before, await snapshotDatabase(t.db, provider))).toMatch(/^User: 4 -> 4 rows; removed .*Ravi Rater.*; added .*Ravi R\./);
+    const files = snapshotFiles(dataDir);
+    writeFileSync(path.join(dataDir, "checkpoints", ids.checkpoint, "model.json"), "{}");
+    expect(diffSnapshots(files, snapshotFiles(dataDir))).toMatch(/^files: /);
   });
 });
 

@@ -18,11 +18,11 @@ export function multipart(parts: Part[], boundary: string): Uint8Array {
 }
 
 /** A multipart body that is wrong in one way: its framing, its parts, or the JSON part's content. */
-export function badMultipart(g: Gen, t: RouteTemplate, headers: Record<string, string>): { body: Uint8Array; note: string; expect: readonly number[] } {
+export function badMultipart(g: Gen, t: RouteTemplate, headers: Record<string, string>): { body: Uint8Array; note: string; expect: readonly number[]; names?: string } {
   const spec = t.body as Extract<RouteTemplate["body"], { kind: "multipart" }>;
   const parts = spec.parts.map((p) => ({ ...p }));
   const how = g.pick(["truncated", "boundary", "no_boundary", "drop_part", "file_as_field", "bytes", "json", "json", "json"] as const);
-  const finish = (body: Uint8Array, note: string) => ({ body, note: `${how} ${note}`, expect: body.byteLength > spec.maxBytes ? [413] : [400] });
+  const finish = (body: Uint8Array, note: string, names?: string) => ({ body, note: `${how} ${note}`, expect: body.byteLength > spec.maxBytes ? [413] : [400], names });
   switch (how) {
     case "truncated": {
       const full = multipart(parts, "fuzz-boundary");
@@ -40,25 +40,25 @@ export function badMultipart(g: Gen, t: RouteTemplate, headers: Record<string, s
       const i = g.int(0, parts.length - 1);
       const dropped = parts.splice(i, 1)[0]!;
       if (g.chance(0.5)) parts.push({ ...dropped, name: `${dropped.name}x` });
-      return finish(multipart(parts, "fuzz-boundary"), dropped.name);
+      return finish(multipart(parts, "fuzz-boundary"), dropped.name, dropped.name);
     }
     case "file_as_field": {
       const p = g.pick(parts.filter((q) => q.name !== spec.json.part));
       delete p.filename;
-      return finish(multipart(parts, "fuzz-boundary"), p.name);
+      return finish(multipart(parts, "fuzz-boundary"), p.name, p.name);
     }
     case "bytes": {
       const p = g.pick(parts.filter((q) => q.name !== spec.json.part));
       const d = g.pick([-4, -1, 1, 3, 4, 4096]);
       p.bytes = d < 0 ? p.bytes.subarray(0, p.bytes.byteLength + d) : new Uint8Array([...p.bytes, ...new Uint8Array(d)]);
-      return finish(multipart(parts, "fuzz-boundary"), `${p.name} ${d > 0 ? "+" : ""}${d}`);
+      return finish(multipart(parts, "fuzz-boundary"), `${p.name} ${d > 0 ? "+" : ""}${d}`, p.name);
     }
     case "json": {
       const defect = g.pick(JSON_DEFECTS);
       const p = parts.find((q) => q.name === spec.json.part)!;
       const mutated = mutateJson(g, spec.json.shape, defect);
       p.bytes = mutated.bytes;
-      return finish(multipart(parts, "fuzz-boundary"), mutated.note);
+      return finish(multipart(parts, "fuzz-boundary"), mutated.note, mutated.names);
     }
   }
 }

@@ -35,6 +35,8 @@ export interface FuzzRequest {
   query: string;
   headers: Record<string, string>;
   body?: Uint8Array;
+  /** What a 400's message must mention (the field, parameter or key made wrong), when it is one. */
+  names?: string;
   /** Statuses that are right; null: any status below 500 (a valid read). */
   expect: readonly number[] | null;
 }
@@ -87,6 +89,7 @@ export function generate(g: Gen, input: { t: RouteTemplate; method: Method; segm
   else if (g.chance(0.3)) headers.origin = "http://studio.test";
   let body: Uint8Array | undefined;
   let note = "";
+  let names: string | undefined;
   let expect: readonly number[] | null = [400];
   const bodyType = t.body?.kind === "json" ? "application/json" : "multipart/form-data; boundary=fuzz-boundary";
   const validBody = () => {
@@ -119,6 +122,7 @@ export function generate(g: Gen, input: { t: RouteTemplate; method: Method; segm
         const key = g.pick(keys);
         query = queryString({ ...t.query, [key]: g.badText() });
         note = `${key}=<bad>`;
+        names = key;
       } else if (how === "raw") {
         const raw = g.pick(["?=x", "?%ZZ=1", "?%=", "?a=%E0%A4%A", "?%00=1", "?__proto__=x", "?constructor=1", "?&&=&", `?${"k".repeat(5000)}=1`]);
         query = query ? `${query}&${raw.slice(1)}` : raw;
@@ -127,6 +131,7 @@ export function generate(g: Gen, input: { t: RouteTemplate; method: Method; segm
         const key = g.pick(["extra", "debug", "role", "__proto__", "toString", "user", "x\u0000"]);
         query = `${query ? `${query}&` : "?"}${encodeURIComponent(key)}=${encodeURIComponent("1")}`;
         note = `+${key}`;
+        if (!key.includes("\u0000")) names = key;
       }
       break;
     }
@@ -134,6 +139,7 @@ export function generate(g: Gen, input: { t: RouteTemplate; method: Method; segm
       const name = g.pick(input.segments);
       params[name] = g.badText();
       note = `${name}=<bad>`;
+      names = name;
       // A parameter the route reads as any text passes the parse; then the user is checked.
       expect = [400, 404, ...(allowed(t, who) ? [] : [who === "signed-out" || who === "bad-cookie" ? 401 : 403])];
       break;
@@ -169,16 +175,15 @@ export function generate(g: Gen, input: { t: RouteTemplate; method: Method; segm
     case "json": {
       const defect = g.pick(JSON_DEFECTS);
       const mutated = mutateJson(g, (t.body as { shape: JsonShape }).shape, defect);
-      body = mutated.bytes;
-      note = mutated.note;
+      ({ bytes: body, note, names } = mutated);
       expect = body.byteLength > t.body!.maxBytes ? [413] : [400];
       break;
     }
     case "multipart":
-      ({ body, note, expect } = badMultipart(g, t, headers));
+      ({ body, note, expect, names } = badMultipart(g, t, headers));
       break;
   }
   const cookie = who === "bad-cookie" ? badCookie(g) : input.cookies[who];
   if (cookie) headers.cookie = cookie;
-  return { kind, who, note, method, params, query, headers, body, expect };
+  return { kind, who, note, method, params, query, headers, body, expect, names };
 }

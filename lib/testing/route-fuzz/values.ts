@@ -6,6 +6,7 @@
  * route's own check of that one thing is what answers.
  */
 import { createRandom, type Random } from "@/lib/tasks/nn/random";
+import { jsonPath } from "@/lib/validation";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonPath = readonly (string | number)[];
@@ -69,10 +70,15 @@ function walk(doc: Json, path: JsonPath = [], out: { strings: JsonPath[]; object
 const DEEP = "\u0001deep\u0001";
 const encoder = new TextEncoder();
 
-/** `valid` made wrong by `defect`, as the bytes of a request body, with a note saying how. */
-export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { bytes: Uint8Array; note: string } {
+/**
+ * `valid` made wrong by `defect`, as the bytes of a request body, with a note saying how and,
+ * where the defect has one place, `names`: what a 400's message must mention (the JSON path, or the key).
+ */
+export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { bytes: Uint8Array; note: string; names?: string } {
   const doc = clone(shape.valid);
-  const done = (note: string, text = JSON.stringify(doc)) => ({ bytes: encoder.encode(text), note: `${defect} ${note}` });
+  let names: string | undefined;
+  const done = (note: string, text = JSON.stringify(doc)) => ({ bytes: encoder.encode(text), note: `${defect} ${note}`, names });
+  const at = (p: JsonPath) => (names = jsonPath(p));
   const field = () => g.pick(shape.checked);
   const where = (p: JsonPath) => JSON.stringify(p);
   switch (defect) {
@@ -81,11 +87,13 @@ export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { byte
       const was = typeof getAt(doc, p);
       const value = g.pick(([123, -1.5, true, null, [], {}, "text", [1, "2"]] as Json[]).filter((v) => typeof v !== was || (was === "object" && v === null)));
       setAt(doc, p, value);
+      at(p);
       return done(`${where(p)} = ${JSON.stringify(value)}`);
     }
     case "missing": {
       const p = field();
       delete parentOf(doc, p)[p.at(-1)!];
+      at(p);
       return done(where(p));
     }
     case "extra": {
@@ -93,6 +101,7 @@ export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { byte
       const picked = g.pick(["extra", "__proto__", "constructor", "", "role", "isAdmin", "x".repeat(1000)]);
       const key = picked === "__proto__" && p.length > 0 ? "constructor" : picked;
       (getAt(doc, p) as Record<string, Json>)[key] = g.pick([true, "admin", 1, null, {}]);
+      names = `"${key}"`; // zod: Unrecognized key: "<key>"
       // JSON.stringify skips a "__proto__" set this way; write it into the text instead.
       const text = key === "__proto__" ? JSON.stringify(doc).replace(/^\{/, '{"__proto__":{"role":"admin"},') : undefined;
       return done(`${where(p)} + ${JSON.stringify(key.slice(0, 20))}`, p.length === 0 ? text : undefined);
@@ -100,18 +109,21 @@ export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { byte
     case "huge_string": {
       const p = field();
       setAt(doc, p, "x".repeat(g.int(1_001, 300_000)));
+      at(p);
       return done(where(p));
     }
     case "huge_array": {
       const p = field();
       const n = g.int(1_000, 100_000);
-      setAt(doc, p, new Array<Json>(n).fill(g.pick([0, "x", null, {}] as Json[])));
+      setAt(doc, p, new Array<Json>(n).fill(g.pick(["x", null, {}] as Json[])));
+      at(p);
       return done(`${where(p)} (${n})`);
     }
     case "deep": {
       const p = field();
       const depth = g.int(65, 20_000);
       setAt(doc, p, DEEP);
+      at(p);
       const nest = g.chance(0.5) ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
       return done(`${where(p)} (depth ${depth})`, JSON.stringify(doc).replace(JSON.stringify(DEEP), nest));
     }
@@ -122,12 +134,14 @@ export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { byte
       if (strings.length && g.chance(0.7)) {
         const p = g.pick(strings);
         const s = getAt(doc, p) as string;
-        const at = g.int(0, s.length);
-        setAt(doc, p, s.slice(0, at) + bad + s.slice(at));
+        const i = g.int(0, s.length);
+        setAt(doc, p, s.slice(0, i) + bad + s.slice(i));
+        at(p);
         return done(`in the value at ${where(p)}`);
       }
       const p = g.pick(objects);
       (getAt(doc, p) as Record<string, Json>)[`k${bad}`] = 1;
+      at(p);
       return done(`in a key under ${where(p)}`);
     }
     case "root": {
@@ -142,8 +156,8 @@ export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { byte
       if (kind === "trailing") return done(kind, text + g.pick(["x", "}", ",", "[]", "\u0000"]));
       const bytes = encoder.encode(text);
       const bad = g.pick([[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf8, 0x88, 0x80, 0x80, 0x80]]);
-      const at = g.int(0, bytes.length);
-      return { bytes: new Uint8Array([...bytes.subarray(0, at), ...bad, ...bytes.subarray(at)]), note: `text bad_utf8 at ${at}` };
+      const i = g.int(0, bytes.length);
+      return { bytes: new Uint8Array([...bytes.subarray(0, i), ...bad, ...bytes.subarray(i)]), note: `text bad_utf8 at ${i}` };
     }
   }
 }
