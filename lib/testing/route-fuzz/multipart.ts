@@ -21,7 +21,7 @@ export function multipart(parts: Part[], boundary: string): Uint8Array {
 export function badMultipart(g: Gen, t: RouteTemplate, headers: Record<string, string>): { body: Uint8Array; note: string; expect: readonly number[]; names?: string } {
   const spec = t.body as Extract<RouteTemplate["body"], { kind: "multipart" }>;
   const parts = spec.parts.map((p) => ({ ...p }));
-  const how = g.pick(["truncated", "boundary", "no_boundary", "drop_part", "file_as_field", "bytes", "json", "json", "json"] as const);
+  const how = g.cycle("multipart", ["json", "truncated", "json", "boundary", "no_boundary", "json", "drop_part", "file_as_field", "bytes"] as const);
   const finish = (body: Uint8Array, note: string, names?: string) => ({ body, note: `${how} ${note}`, expect: body.byteLength > spec.maxBytes ? [413] : [400], names });
   switch (how) {
     case "truncated": {
@@ -54,7 +54,7 @@ export function badMultipart(g: Gen, t: RouteTemplate, headers: Record<string, s
       return finish(multipart(parts, "fuzz-boundary"), `${p.name} ${d > 0 ? "+" : ""}${d}`, p.name);
     }
     case "json": {
-      const defect = g.pick(JSON_DEFECTS);
+      const defect = g.cycle("json", JSON_DEFECTS);
       const p = parts.find((q) => q.name === spec.json.part)!;
       const mutated = mutateJson(g, spec.json.shape, defect);
       p.bytes = mutated.bytes;

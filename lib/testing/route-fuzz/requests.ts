@@ -173,7 +173,7 @@ export function generate(g: Gen, input: { t: RouteTemplate; method: Method; segm
       break;
     }
     case "json": {
-      const defect = g.pick(JSON_DEFECTS);
+      const defect = g.cycle("json", JSON_DEFECTS);
       const mutated = mutateJson(g, (t.body as { shape: JsonShape }).shape, defect);
       ({ bytes: body, note, names } = mutated);
       expect = body.byteLength > t.body!.maxBytes ? [413] : [400];

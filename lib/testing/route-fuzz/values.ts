@@ -23,6 +23,13 @@ export class Gen {
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.rand() * items.length)]!;
   }
+  private readonly turns = new Map<string, number>();
+  /** `items` in turn, per `key`, so that a few draws already cover every one. */
+  cycle<T>(key: string, items: readonly T[]): T {
+    const n = this.turns.get(key) ?? 0;
+    this.turns.set(key, n + 1);
+    return items[n % items.length]!;
+  }
   chance(p: number): boolean {
     return this.rand() < p;
   }
@@ -150,7 +157,7 @@ export function mutateJson(g: Gen, shape: JsonShape, defect: JsonDefect): { byte
     }
     case "text": {
       const text = JSON.stringify(doc);
-      const kind = g.pick(["truncated", "trailing", "bad_utf8", "empty"] as const);
+      const kind = g.cycle("text", ["bad_utf8", "truncated", "trailing", "empty"] as const);
       if (kind === "empty") return done(kind, g.pick(["", "  \n"]));
       if (kind === "truncated") return done(kind, text.slice(0, g.int(0, text.length - 1)));
       if (kind === "trailing") return done(kind, text + g.pick(["x", "}", ",", "[]", "\u0000"]));
