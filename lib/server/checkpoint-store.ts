@@ -15,6 +15,7 @@ import { SERVER_CHECKPOINTS } from "@/lib/training/checkpoint-uris";
 import { parseCheckpointUpload } from "@/lib/training/manifest-schema";
 import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
 import { CHECKPOINT_ID, uploadFolderName } from "./checkpoint-paths";
+import { findUnstorable } from "./unstorable";
 
 export { checkpointsRoot } from "./checkpoint-paths";
 
@@ -50,10 +51,33 @@ export async function parseCheckpointForm(form: FormData): Promise<ReturnType<ty
   const weights = form.get("model.weights.bin");
   if (json === null) throw new StudioError("bad_request:checkpoint", "model.json: missing", { field: "model.json" });
   if (!(weights instanceof Blob)) throw new StudioError("bad_request:checkpoint", "model.weights.bin: missing (expected a file)", { field: "model.weights.bin" });
+  const modelJson = typeof json === "string" ? json : utf8(new Uint8Array(await json.arrayBuffer()));
+  refuseUnstorable(modelJson);
   return parseCheckpointUpload({
-    modelJson: typeof json === "string" ? json : await json.text(),
+    modelJson,
     weights: new Uint8Array(await weights.arrayBuffer()),
   });
+}
+
+/** model.json's text, refused unless it is UTF-8 (Blob.text() would turn bad bytes into U+FFFD and store that). */
+function utf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new StudioError("bad_request:checkpoint", "model.json: expected UTF-8 text", { field: "model.json" });
+  }
+}
+
+/** model.json's text and keys end up in the database (the manifest) and on disk: refuse what they cannot keep. */
+function refuseUnstorable(modelJson: string): void {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(modelJson);
+  } catch {
+    return; // parseCheckpointUpload says why it is not JSON
+  }
+  const found = findUnstorable(parsed);
+  if (found) throw new StudioError("bad_request:checkpoint", `model.json: ${found.field ? `${found.field}: ` : ""}${found.message}`, { field: "model.json" });
 }
 
 /** The id of the server checkpoint a parent address names, when it is one of ours and exists. */

@@ -85,6 +85,17 @@ describe("the edge: each check in order, each with its typed code", () => {
     await expectRefusal(send({ body: new Uint8Array([0x7b, 0xff, 0x7d]) }), 400, "bad_request:note", "body"); // not UTF-8
   });
 
+  it("3. refuses what the database cannot keep as sent: a lone surrogate, a NUL in a key or a parameter (deep nesting: unstorable.test.ts)", async () => {
+    // JSON's \ud800 escape is ASCII on the wire but a lone UTF-16 half once parsed (found by app/api/fuzz.test.ts).
+    await expectRefusal(send({ body: '{"text":"a\\ud800"}' }), 400, "bad_request:note", "text");
+    await expectRefusal(send({ body: '{"text":"a","tags":["\\udc00x"]}' }), 400, "bad_request:note", "tags[0]");
+    await expectRefusal(send({ body: '{"text":"a","k\\u0000":1}' }), 400, "bad_request:note");
+    await expectRefusal(send({ id: "r1\u0000" }), 400, "bad_request:note", "id");
+    await expectRefusal(send({ query: "?dry=%00" }), 400, "bad_request:note", "dry");
+    // A surrogate pair is text: past the parse, on to sign-in.
+    await expectRefusal(send({ body: JSON.stringify({ text: "a \ud83d\ude00" }) }), 401, "unauthorized:note");
+  });
+
   it("4. then who is asking: 401", async () => {
     await expectRefusal(send({ headers: crossSite }), 401, "unauthorized:note");
   });
@@ -134,6 +145,12 @@ describe("the edge on a route without a body", () => {
     const del = (headers: Record<string, string>) => DELETE(new Request("http://studio.test/api/thing", { method: "DELETE", headers }));
     await expectRefusal(del({ "sec-fetch-site": "cross-site" }), 403, "forbidden:cross_site");
     expect((await del({ "sec-fetch-site": "same-origin" })).status).toBe(200);
+  });
+
+  it("refuses query parameters it does not take with 400 naming the first (DELETE /api/session?x=1 signed out)", async () => {
+    await expectRefusal(GET(new Request("http://studio.test/api/thing?debug=1")), 400, "bad_request:thing", "debug");
+    await expectRefusal(DELETE(new Request("http://studio.test/api/thing?=x", { method: "DELETE" })), 400, "bad_request:thing", "query");
+    expect((await GET(new Request("http://studio.test/api/thing?"))).status).toBe(200);
   });
 
   it("refuses a body it does not take with 413", async () => {

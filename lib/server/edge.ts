@@ -16,7 +16,7 @@ import { requireRole, sessionUser, type SessionUser } from "@/lib/auth";
 import { db as appDb, type Db, type Role } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { errorResponse } from "./http";
-import { checkContentType, DEFAULT_JSON_LIMIT, parseBody, parseParams, readLimitedBody, type BodySpec } from "./request-body";
+import { checkContentType, DEFAULT_JSON_LIMIT, parseBody, parseParams, readLimitedBody, refuseQuery, type BodySpec } from "./request-body";
 import { crossSiteReason } from "./same-origin";
 
 /** Who may call a route: anyone without looking at the session, anyone (session read), any signed-in user, or these roles. */
@@ -42,6 +42,7 @@ export interface RouteSpec<A extends Access, P, Q, B> {
   action: string;
   access: A;
   params?: z.ZodType<P>;
+  /** Omitted: the request must have no query parameters. */
   query?: z.ZodType<Q>;
   /** Omitted: the request must have no body. */
   body?: BodySpec<B>;
@@ -73,7 +74,9 @@ export function route<A extends Access, P = Record<string, never>, Q = Record<st
       if (spec.body) checkContentType(request, spec.body, surface);
       // 3. Parse.
       const params = spec.params ? parseParams(spec.params, await context?.params, surface) : ({} as P);
-      const query = spec.query ? parseParams(spec.query, Object.fromEntries(new URL(request.url).searchParams), surface) : ({} as Q);
+      const search = new URL(request.url).searchParams;
+      // Omitted: the route takes no query parameters (an unknown one is refused, as with a schema).
+      const query = spec.query ? parseParams(spec.query, Object.fromEntries(search), surface) : (refuseQuery(search, surface) as Q);
       const body = spec.body ? await parseBody(request, bytes, spec.body, surface) : (undefined as B);
       // 4-5. Authenticate, authorise.
       const db = (spec.db ?? appDb)();

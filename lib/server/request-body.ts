@@ -5,7 +5,8 @@
 import "server-only";
 import type { z } from "zod";
 import { StudioError } from "@/lib/errors";
-import { firstIssue, jsonPath } from "@/lib/validation";
+import { firstIssue } from "@/lib/validation";
+import { findUnstorable } from "./unstorable";
 
 /** How a route takes its body: JSON checked by a zod schema, or multipart parsed by `parse`. */
 export type BodySpec<B> =
@@ -64,23 +65,6 @@ export function checkContentType(request: Request, spec: BodySpec<unknown>, surf
   throw new StudioError(`unsupported_media_type:${surface}`, `content-type: expected ${what}, got ${got || "none"}`, { field: "content-type" });
 }
 
-/** Where a JSON value holds a NUL character (PostgreSQL text cannot store one), or null. */
-function findNul(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const at = findNul(value[i], [...path, i]);
-      if (at) return at;
-    }
-  } else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const at = k.includes("\u0000") ? [...path, k] : findNul(v, [...path, k]);
-      if (at) return at;
-    }
-  }
-  return null;
-}
-
 /** Parses a read body as the route's spec says; every refusal is `bad_request:<surface>` naming the field. */
 export async function parseBody<B>(request: Request, bytes: Uint8Array, spec: BodySpec<B>, surface: string): Promise<B> {
   const refuse = (field: string, message: string) => new StudioError(`bad_request:${surface}`, `${field}: ${message}`, { field });
@@ -100,8 +84,8 @@ export async function parseBody<B>(request: Request, bytes: Uint8Array, spec: Bo
   } catch {
     throw refuse("body", "expected a JSON document (UTF-8)");
   }
-  const nul = findNul(raw);
-  if (nul) throw refuse(jsonPath(nul) || "body", "NUL characters are not accepted");
+  const unstorable = findUnstorable(raw);
+  if (unstorable) throw refuse(unstorable.field || "body", unstorable.message);
   const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) {
     const { field, message } = firstIssue(parsed.error);
@@ -112,8 +96,18 @@ export async function parseBody<B>(request: Request, bytes: Uint8Array, spec: Bo
 
 /** Parses path or query parameters with `schema`: `bad_request:<surface>` naming the parameter. */
 export function parseParams<T>(schema: z.ZodType<T>, value: unknown, surface: string): T {
+  const unstorable = findUnstorable(value);
+  if (unstorable) throw new StudioError(`bad_request:${surface}`, `${unstorable.field}: ${unstorable.message}`, { field: unstorable.field });
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const { field, message } = firstIssue(parsed.error);
   throw new StudioError(`bad_request:${surface}`, `${field || "query"}: ${message}`, { field: field || "query" });
+}
+
+/** For a route that takes no query: `bad_request:<surface>` naming the first parameter sent, else `{}`. */
+export function refuseQuery(search: URLSearchParams, surface: string): Record<string, never> {
+  const first = search.keys().next();
+  if (first.done) return {};
+  const name = first.value.slice(0, 100) || "query";
+  throw new StudioError(`bad_request:${surface}`, `${name}: this request takes no query parameters`, { field: name });
 }

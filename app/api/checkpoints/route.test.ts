@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
@@ -129,6 +129,38 @@ describe("POST /api/checkpoints", () => {
       message: "model.json: userDefinedMetadata.manifest.task: expected one of captioning, detection, panoptic, colorization",
     });
     expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(before);
+  });
+
+  it("refuses model.json text the database cannot keep (a NUL, a lone surrogate, deep nesting) with 400 naming where, and keeps nothing", async () => {
+    // Found by app/api/fuzz.test.ts: run.settings is free JSON, stored in the manifest column; on
+    // PostgreSQL a NUL or a lone surrogate there was a 500, on SQLite a NUL key was stored.
+    const before = readdirSync(path.join(dir, "checkpoints")).length;
+    const mle = await shipped("mle");
+    const run = (mle.userDefinedMetadata as { manifest: CheckpointManifest }).manifest.run!;
+    let deep: unknown = "x";
+    for (let i = 0; i < 100; i++) deep = [deep];
+    for (const [settings, message] of [
+      [{ note: "a\u0000b" }, "model.json: userDefinedMetadata.manifest.run.settings.note: NUL characters are not accepted"],
+      [{ "k\ud800": 1 }, 'model.json: userDefinedMetadata.manifest.run.settings["k\\ud800"]: key: lone surrogates'],
+      [{ deep }, "model.json: userDefinedMetadata.manifest.run.settings.deep[0][0]"],
+    ] as const) {
+      const res = await upload(withManifest(mle, { run: { ...run, settings } }), cookies.engineer);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: "bad_request:checkpoint", field: "model.json", message: expect.stringContaining(message) });
+    }
+    expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(before);
+  });
+
+  it("refuses a model.json that is not UTF-8 (it was stored with U+FFFD in place of the bytes), naming model.json", async () => {
+    const dirOf = path.resolve("public/models/captioning/mle");
+    const text = readFileSync(path.join(dirOf, "model.json"), "utf8");
+    const at = text.indexOf("vit-transformer-decoder");
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xff, 0xfe]), Buffer.from(text.slice(at))]);
+    const form = new FormData();
+    form.append("model.json", new Blob([bytes], { type: "application/json" }), "model.json");
+    form.append("model.weights.bin", new Blob([readFileSync(path.join(dirOf, (JSON.parse(text) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]!.paths[0]!))]), "model.weights.bin");
+    const res = await POST(new Request("http://localhost/api/checkpoints", { method: "POST", body: form, headers: { cookie: cookies.engineer! } }));
+    expect([res.status, await res.json()]).toEqual([400, { code: "bad_request:checkpoint", field: "model.json", message: "model.json: expected UTF-8 text" }]);
   });
 
   it("refuses a body that is not multipart (415), unreadable multipart or one without the weights (400)", async () => {

@@ -1,0 +1,197 @@
+/**
+ * The route fuzz (issue 9): every route under app/api (found on the file system; one without a
+ * template below fails the first test) gets a few dozen seeded requests per method, each a valid
+ * request made wrong in one way (lib/testing/route-fuzz), as signed out, with a bad cookie, or
+ * as a rater, an engineer or an admin, on SQLite and on PostgreSQL. Each must be answered with
+ * the status its first failed check calls for, never a 5xx; every 4xx body is `{ code, message }`
+ * with a typed code (400s naming the field); and the database (every row of every table) and the
+ * data folder hold exactly what they held before. RS_FUZZ_SEED replays a run; RS_FUZZ_REQUESTS
+ * sets the requests per route and method.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PROVIDERS, freshDatabase, type TestDatabase } from "@/lib/testing/databases";
+import { generate, kindsFor, type FuzzRequest, type Part, type RouteTemplate, type Who } from "@/lib/testing/route-fuzz/requests";
+import { listRouteFiles, loadHandlers, routeUrl, type Handler, type Method } from "@/lib/testing/route-fuzz/routes";
+import { diffSnapshots, snapshotDatabase, snapshotFiles, type Snapshot } from "@/lib/testing/route-fuzz/snapshot";
+import { Gen, type Json, type JsonShape } from "@/lib/testing/route-fuzz/values";
+
+const SEED = Number(process.env.RS_FUZZ_SEED ?? 20261201);
+const PER_METHOD = Number(process.env.RS_FUZZ_REQUESTS ?? 24);
+const ROUTES = listRouteFiles();
+
+const shipped = (kind: "mle" | "tuned") => {
+  const dir = path.resolve("public/models/captioning", kind);
+  const modelJson = readFileSync(path.join(dir, "model.json"), "utf8");
+  const weightsPath = (JSON.parse(modelJson) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]!.paths[0]!;
+  return { modelJson, weights: new Uint8Array(readFileSync(path.join(dir, weightsPath))) };
+};
+
+const M = ["userDefinedMetadata", "manifest"];
+const W = ["weightsManifest", 0, "weights", 0];
+/** model.json of an upload: the fields whose every other value is wrong, and its strict objects. */
+const modelJsonShape = (valid: Json): JsonShape => ({
+  valid,
+  checked: [["format"], ["weightsManifest"], [...W, "dtype"], [...W, "shape"], ["userDefinedMetadata"], M, [...M, "format"], [...M, "task"],
+    [...M, "params"], [...M, "createdAt"], [...M, "architecture", "task"], [...M, "run", "kind"], [...M, "run", "step"]],
+  strict: [M, [...M, "architecture"], [...M, "run"]],
+});
+
+/** A valid request of every route and method; the fuzz makes each wrong in one way. */
+function templates(ids: { checkpoint: string; user: string }): Record<string, Partial<Record<Method, RouteTemplate>>> {
+  const upload = shipped("mle");
+  const parts: Part[] = [
+    { name: "model.json", filename: "model.json", type: "application/json", bytes: new TextEncoder().encode(upload.modelJson) },
+    { name: "model.weights.bin", filename: "model.weights.bin", type: "application/octet-stream", bytes: upload.weights },
+  ];
+  return {
+    "/api/account/password": {
+      POST: { access: "signed-in", body: { kind: "json", maxBytes: 4096, shape: {
+        valid: { currentPassword: "studio-demo", newPassword: "a-new-password-1" }, checked: [["currentPassword"], ["newPassword"]], strict: [[]],
+      } } },
+    },
+    "/api/checkpoints": {
+      GET: { access: "signed-in", query: { task: "captioning" } },
+      POST: { access: ["engineer", "admin"], query: { name: "fuzz-upload" }, body: {
+        kind: "multipart", maxBytes: 16 * 2 ** 20, parts, json: { part: "model.json", shape: modelJsonShape(JSON.parse(upload.modelJson) as Json) },
+      } },
+    },
+    "/api/checkpoints/[id]/[file]": { GET: { access: "signed-in", params: { id: ids.checkpoint, file: "model.json" } } },
+    "/api/data/fingerprint": { GET: { access: "public", query: { split: "val", start: "3", count: "2", size: "16" } } },
+    "/api/health": { GET: { access: "public" } },
+    "/api/session": {
+      GET: { access: "optional" },
+      POST: { access: "public", body: { kind: "json", maxBytes: 4096, shape: {
+        valid: { email: "engineer@reward.studio", password: "studio-demo" }, checked: [["email"], ["password"]], strict: [[]],
+      } } },
+      DELETE: { access: "public" },
+    },
+    "/api/users/[id]/sessions": { DELETE: { access: ["admin"], params: { id: ids.user } } },
+  };
+}
+
+const ERROR_STATUS: Record<string, number> = {
+  bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, payload_too_large: 413, unsupported_media_type: 415, too_many_requests: 429,
+};
+
+/** What is wrong with a response, or null. */
+async function checkResponse(res: Response, req: FuzzRequest): Promise<string | null> {
+  if (res.status >= 500) return `status ${res.status}: ${(await res.text()).slice(0, 300)}`;
+  if (req.expect && !req.expect.includes(res.status)) return `status ${res.status}, expected ${req.expect.join(" or ")}: ${(await res.text()).slice(0, 300)}`;
+  if (res.status < 400) return null;
+  const text = await res.text();
+  let body: { code?: unknown; message?: unknown; field?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    return `${res.status} body is not JSON: ${text.slice(0, 200)}`;
+  }
+  const keys = Object.keys(body).filter((k) => k !== "field");
+  if (keys.sort().join() !== "code,message" || typeof body.message !== "string" || !body.message) return `${res.status} body is not { code, message }: ${text.slice(0, 200)}`;
+  const type = typeof body.code === "string" && /^([a-z_]+):[a-z_]+$/.test(body.code) ? body.code.split(":")[0]! : "";
+  if (ERROR_STATUS[type] !== res.status) return `${res.status} with code ${String(body.code)}`;
+  if (res.status === 400 && (typeof body.field !== "string" || !body.field || !body.message.startsWith(`${body.field}: `))) {
+    return `400 does not name the field: ${text.slice(0, 200)}`;
+  }
+  if (res.status === 400 && req.names !== undefined && !body.message.includes(req.names)) return `400 does not mention ${req.names.slice(0, 80)}: ${text.slice(0, 200)}`;
+  return null;
+}
+
+const describeRequest = (r: FuzzRequest, route: string) =>
+  `${r.method} ${routeUrl(route, r.params, r.query).slice(0, 160)} as ${r.who} [${r.kind}${r.note ? `: ${r.note.slice(0, 120)}` : ""}]`;
+
+it("has a template for every route and method under app/api", async () => {
+  const table = templates({ checkpoint: "x", user: "x" });
+  for (const r of ROUTES) {
+    const exported = Object.keys(await loadHandlers(r.file)).sort();
+    expect(exported, `${r.route}: add its methods to the fuzz table (app/api/fuzz.test.ts)`).toEqual(Object.keys(table[r.route] ?? {}).sort());
+  }
+  expect(Object.keys(table).sort()).toEqual(ROUTES.map((r) => r.route).sort());
+});
+
+describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
+  let t: TestDatabase;
+  let dataDir: string;
+  const cookies: Partial<Record<Who, string>> = {};
+  let ids: { checkpoint: string; user: string };
+
+  beforeAll(async () => {
+    vi.resetModules(); // lib/env reads the environment once per module instance
+    t = await freshDatabase(provider);
+    dataDir = mkdtempSync(path.join(tmpdir(), "rs-fuzz-"));
+    vi.stubEnv("DATABASE_URL", t.target.url);
+    vi.stubEnv("RS_DATA_DIR", dataDir);
+    (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb = t.db;
+    const { seedDemoData, findUserByEmail } = await import("@/lib/db");
+    const { openSession } = await import("@/lib/auth");
+    const { storeCheckpoint, checkpointsRoot } = await import("@/lib/server/checkpoint-store");
+    const { parseCheckpointUpload } = await import("@/lib/training/manifest-schema");
+    await seedDemoData(t.db);
+    const userId = async (email: string) => (await findUserByEmail(t.db, { email }))!.id;
+    // Opened "in ten minutes", so no request of the fuzz slides a session's expiry (a legitimate write).
+    const now = new Date(Date.now() + 10 * 60_000);
+    for (const [who, email] of [["rater", "rater1"], ["engineer", "engineer"], ["admin", "admin"]] as const) {
+      cookies[who] = `rs_session=${(await openSession(t.db, { userId: await userId(`${email}@reward.studio`), now })).token}`;
+    }
+    const { checkpoint } = await storeCheckpoint(t.db, { root: checkpointsRoot(dataDir), ...parseCheckpointUpload(shipped("tuned")), uploaderId: await userId("engineer@reward.studio") });
+    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio") };
+  });
+  afterAll(async () => {
+    delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;
+    vi.unstubAllEnvs();
+    await t?.dispose();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it(`answers ${PER_METHOD} requests per route and method: the right typed 4xx for each bad one, never a 5xx, nothing changed (seed ${SEED})`, async () => {
+    const table = templates(ids);
+    const before: Snapshot[] = [await snapshotDatabase(t.db, provider), snapshotFiles(dataDir)];
+    const failures: string[] = [];
+    let sent = 0;
+    const statuses: Record<number, number> = {};
+    for (const r of ROUTES) {
+      const handlers = await loadHandlers(r.file);
+      const methods: [Method, Handler][] = Object.entries(handlers).flatMap(([m, h]) => (m === "GET" ? [[m, h], ["HEAD", h]] : [[m, h]])) as [Method, Handler][];
+      for (const [method, handler] of methods) {
+        const template = table[r.route]![method === "HEAD" ? "GET" : method]!;
+        const g = new Gen(SEED ^ hash(`${r.route} ${method}`));
+        const kinds = kindsFor(template, method, r.segments.length > 0);
+        for (let i = 0; i < PER_METHOD; i++) {
+          const req = generate(g, { t: template, method, segments: r.segments, kind: kinds[i % kinds.length]!, cookies });
+          const request = new Request(routeUrl(r.route, req.params, req.query), { method, headers: req.headers, ...(req.body ? { body: req.body as BodyInit } : {}) });
+          const res = await handler(request, { params: Promise.resolve(req.params) });
+          sent++;
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          const wrong = (await checkResponse(res, req))
+            ?? diffSnapshots(before[0]!, await snapshotDatabase(t.db, provider)) ?? diffSnapshots(before[1]!, snapshotFiles(dataDir));
+          if (wrong) {
+            failures.push(`#${i} ${describeRequest(req, r.route)}: ${wrong}`);
+            before.splice(0, 2, await snapshotDatabase(t.db, provider), snapshotFiles(dataDir)); // report each change once
+          }
+        }
+      }
+    }
+    console.log(`route fuzz on ${provider}: ${sent} requests (seed ${SEED}), by status ${JSON.stringify(statuses)}`);
+    expect(sent).toBeGreaterThanOrEqual(ROUTES.length * PER_METHOD);
+    expect(failures, `${failures.length} of ${sent} requests; replay with RS_FUZZ_SEED=${SEED}`).toEqual([]);
+  });
+
+  it("would see a change: one column of one row, or one file", async () => {
+    const before = await snapshotDatabase(t.db, provider);
+    await t.db.user.updateMany({ where: { email: "rater2@reward.studio" }, data: { name: "Ravi R." } });
+    expect(diffSnapshots(before, await snapshotDatabase(t.db, provider))).toMatch(/^User: 4 -> 4 rows; removed .*Ravi Rater.*; added .*Ravi R\./);
+    const files = snapshotFiles(dataDir);
+    writeFileSync(path.join(dataDir, "checkpoints", ids.checkpoint, "model.json"), "{}");
+    expect(diffSnapshots(files, snapshotFiles(dataDir))).toMatch(/^files: /);
+  });
+});
+
+/** FNV-1a of a string, to give each route and method its own stream of the seed. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
