@@ -30,6 +30,13 @@ test.describe("signed out", () => {
     await new SignInPage(page).signIn("engineer@reward.studio");
     await expect(page).toHaveURL(/\/data\?split=test&page=2$/);
   });
+
+  test("following an area from the home page (a client-side navigation) asks to sign in too", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: /^Runs/ }).click();
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  });
 });
 
 test.describe("a rater", () => {
