@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SITE_AREAS } from "@/components/site-areas";
 import { SignInPage } from "./pages/sign-in-page";
+import { signInAs } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 /** Every page but Rate is for engineers and admins (Admin for admins only). */
@@ -36,6 +37,22 @@ test.describe("signed out", () => {
     await page.getByRole("link", { name: /^Runs/ }).click();
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  });
+});
+
+test.describe("an engineer", () => {
+  test.use({ account: "engineer" });
+
+  test("whose sessions an admin ended is sent to sign-in by the next navigation, even within the studio", async ({ page, playwright, baseURL }) => {
+    const me = ((await (await page.request.get("/api/session")).json()) as { user: { id: string } }).user;
+    await page.goto("/data");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data");
+    const admin = await playwright.request.newContext({ baseURL });
+    await signInAs(admin, "admin");
+    expect((await admin.delete(`/api/users/${me.id}/sessions`)).status()).toBe(200);
+    await admin.dispose();
+    await page.getByRole("navigation", { name: "Studio areas" }).getByRole("link", { name: /^Backends/ }).click();
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fbackends$/);
   });
 });
 

@@ -2,7 +2,10 @@
  * Server-side guards for pages (the edge of the pages, as lib/server/edge.ts is of the routes):
  * who is signed in, read from the session cookie through lib/auth, once per request; a signed-out
  * visitor is sent to `/sign-in?next=<path>`, a signed-in one without the role gets the 403 page
- * (app/forbidden.tsx). Route-group layouts call `guardPage`, so no page of a group is missed.
+ * (app/forbidden.tsx). Route-group layouts call `guardPage`, so no page of a group is missed on a
+ * full load; each page calls it too, because a client-side navigation between two pages of one
+ * group renders only the page on the server, not the layout they share (the lookup is cached
+ * per request, so the second call costs nothing).
  */
 import "server-only";
 import { cookies, headers } from "next/headers";

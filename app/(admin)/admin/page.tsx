@@ -3,7 +3,7 @@ import { InviteCreator } from "@/components/admin/invite-creator";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOpenInvites, listUsersWithActivity, db } from "@/lib/db";
-import { currentUser } from "@/lib/server/page-guard";
+import { ADMIN_ROLES, guardPage } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -11,8 +11,9 @@ const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`
 
 /** /admin (admins only, by the group's layout): users and roles, and invite links. */
 export default async function AdminPage() {
+  const me = await guardPage({ roles: ADMIN_ROLES }); // the layout guards full loads; this, client-side navigations
   const now = new Date();
-  const [me, users, invites] = await Promise.all([currentUser(), listUsersWithActivity(db(), { now }), listOpenInvites(db(), { now })]);
+  const [users, invites] = await Promise.all([listUsersWithActivity(db(), { now }), listOpenInvites(db(), { now })]);
   const rows = users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), disabledAt: u.disabledAt?.toISOString() ?? null, lastSeenAt: u.lastSeenAt?.toISOString() ?? null }));
   return (
     <>
@@ -22,7 +23,7 @@ export default async function AdminPage() {
           one. Disabling an account ends its sessions at once; the studio always keeps at least one enabled admin.
         </p>
       </PageHeader>
-      <UsersTable users={rows} me={me?.email ?? ""} />
+      <UsersTable users={rows} me={me.email} />
       <InviteCreator />
       <section className="panel" aria-label="Open invites">
         <h2>Open invites</h2>
