@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() and app/forbidden.tsx: the page guards answer a signed-in user without the role with a real 403.
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build does not
   // repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NavBar } from "@/components/ui/nav-bar";
+import { currentUser } from "@/lib/server/page-guard";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,11 +9,12 @@ export const metadata: Metadata = {
   description: "Tune computer-vision models with task rewards, in the browser.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
       <body>
-        <NavBar />
+        <NavBar initialUser={user} />
         <main className="main">{children}</main>
       </body>
     </html>

@@ -1,14 +1,18 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { SITE_AREAS } from "@/components/site-areas";
+import { areasFor, SITE_AREAS } from "@/components/site-areas";
 import { PageHeader } from "@/components/ui/page-header";
 import { countRecords, db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { currentUser } from "@/lib/server/page-guard";
 
 export default async function HomePage() {
   await connection(); // reads the live database: render per request, never at build time
   const counts = await countRecords(db());
   const database = env().database;
+  // Signed in: the areas this role may open; signed out: what the studio has (each asks to sign in).
+  const user = await currentUser();
+  const areas = user ? areasFor(user.role) : SITE_AREAS.filter((a) => a.href !== "/admin");
   return (
     <>
       <PageHeader title="Reward Studio">
@@ -19,7 +23,7 @@ export default async function HomePage() {
         </p>
       </PageHeader>
       <section className="area-grid" aria-label="Areas">
-        {SITE_AREAS.map((area) => (
+        {areas.map((area) => (
           <Link key={area.href} href={area.href} className="panel area-card">
             <h2>
               {area.label} {area.status === "planned" ? <span className="badge">not built yet</span> : area.status === "partial" ? <span className="badge">partly built</span> : null}

@@ -1,18 +1,28 @@
-/** The studio's areas, in the order of the workflow: data -> reward -> run -> compare -> rate -> roll out. */
+import type { Role } from "@/lib/db";
+
+/** The studio's areas, in the order of the workflow: data -> reward -> run -> compare -> rate -> roll out; then admin. */
 export interface SiteArea {
   href: string;
   label: string;
   summary: string;
   /** "ready" areas work today; "partial" ones say on their page what is missing; "planned" ones are not built. */
   status: "ready" | "partial" | "planned";
+  /** Who may open it (the page guards of app/(studio), app/(rate) and app/(admin) enforce it on the server). */
+  roles: readonly Role[];
 }
 
+const STUDIO: readonly Role[] = ["engineer", "admin"];
+
 export const SITE_AREAS: readonly SiteArea[] = [
-  { href: "/data", label: "Data", summary: "Browse ShapeWorld scenes with their boxes, panoptic maps and captions.", status: "ready" },
-  { href: "/rewards", label: "Rewards", summary: "Compose a weighted reward from task metrics and guardrails; preview what it prefers.", status: "planned" },
-  { href: "/runs", label: "Runs", summary: "Pretrain by maximum likelihood, tune with REINFORCE in this tab, watch every term move.", status: "partial" },
-  { href: "/compare", label: "Compare", summary: "MLE and tuned outputs side by side on the same test images.", status: "planned" },
-  { href: "/rate", label: "Rate", summary: "Blind A/B votes from people, read as a win rate with a confidence interval.", status: "planned" },
-  { href: "/rollouts", label: "Rollouts", summary: "Shadow, canary, full: staged roll-out behind guardrails, with rollback.", status: "planned" },
-  { href: "/backends", label: "Backends", summary: "What this browser trains on: the backend auto picks and why, and a check that every backend computes the same numbers.", status: "ready" },
+  { href: "/data", label: "Data", summary: "Browse ShapeWorld scenes with their boxes, panoptic maps and captions.", status: "ready", roles: STUDIO },
+  { href: "/rewards", label: "Rewards", summary: "Compose a weighted reward from task metrics and guardrails; preview what it prefers.", status: "planned", roles: STUDIO },
+  { href: "/runs", label: "Runs", summary: "Pretrain by maximum likelihood, tune with REINFORCE in this tab, watch every term move.", status: "partial", roles: STUDIO },
+  { href: "/compare", label: "Compare", summary: "MLE and tuned outputs side by side on the same test images.", status: "planned", roles: STUDIO },
+  { href: "/rate", label: "Rate", summary: "Blind A/B votes from people, read as a win rate with a confidence interval.", status: "planned", roles: ["rater", "engineer", "admin"] },
+  { href: "/rollouts", label: "Rollouts", summary: "Shadow, canary, full: staged roll-out behind guardrails, with rollback.", status: "planned", roles: STUDIO },
+  { href: "/backends", label: "Backends", summary: "What this browser trains on: the backend auto picks and why, and a check that every backend computes the same numbers.", status: "ready", roles: STUDIO },
+  { href: "/admin", label: "Admin", summary: "Users and roles: change a role, disable an account, end its sessions, create invite links.", status: "ready", roles: ["admin"] },
 ];
+
+/** The areas `role` may open; signed out (null), none. */
+export const areasFor = (role: Role | null | undefined): SiteArea[] => (role ? SITE_AREAS.filter((a) => a.roles.includes(role)) : []);

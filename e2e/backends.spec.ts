@@ -3,6 +3,9 @@ import { BackendsPage } from "./pages/backends-page";
 import { RunsPage } from "./pages/runs-page";
 import { expect, test } from "./support/fixtures";
 
+// Engineer pages ask signed-out visitors to sign in first.
+test.use({ account: "engineer" });
+
 /** 16 op cases (forward and gradient) + 4 whole-model cases (lib/training/conformance). */
 const CASES = 20;
 

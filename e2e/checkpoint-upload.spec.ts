@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { RunsPage } from "./pages/runs-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { signInAs } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 
 /** Chromium logs every 4xx answer to fetch as a console error; these tests expect some. */
@@ -21,8 +22,8 @@ const shippedUpload = () => {
 test.describe("checkpoints on the server", () => {
   test("an engineer signs in, uploads a tab checkpoint and tunes again from the server copy", async ({ page }) => {
     test.setTimeout(360_000);
+    // Signed out, the Runs page asks to sign in first and comes back.
     await page.goto("/runs");
-    await page.getByTestId("sign-in-link").click();
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns$/);
     await new SignInPage(page).signIn("engineer@reward.studio");
     await expect(page).toHaveURL(/\/runs$/);
@@ -56,54 +57,51 @@ test.describe("checkpoints on the server", () => {
     await expect(child).toHaveCount(1);
     await expect(child).toContainText(uri);
 
+    // Signing out leaves the engineer page for sign-in, which would come back here.
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByTestId("sign-in-link")).toBeVisible();
-    await expect(page.getByTestId("upload-hint")).toBeVisible();
-    await expect(child.getByRole("button", { name: "Upload" })).toBeDisabled();
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns$/);
+    expect((await page.request.get("/api/checkpoints")).status()).toBe(401);
   });
 
-  test("uploads are refused, with a visible message, when signed out and for a rater", async ({ page, context, consoleErrors }) => {
+  test("uploads are refused signed out (401) and for a rater (403); a session ended behind the page's back shows on it", async ({ page, context, playwright, baseURL, consoleErrors }) => {
     test.setTimeout(240_000);
-    const runs = new RunsPage(page);
-    await runs.goto();
-    await expect(page.getByTestId("upload-hint")).toContainText("Sign in as an engineer or admin to upload");
-    await runs.runToEnd({ task: "captioning", backend: "wasm", steps: 1 });
-    const upload = runs.saved("reinforce").getByRole("button", { name: "Upload" });
-    await expect(upload).toBeDisabled();
-    await expect(upload).toHaveAttribute("title", "Sign in as an engineer or admin to upload");
     const anonymous = await page.request.post("/api/checkpoints", { multipart: shippedUpload() });
     expect(anonymous.status()).toBe(401);
     expect(await anonymous.json()).toEqual({ code: "unauthorized:checkpoint", message: "sign in to upload checkpoints" });
-    // Listing needs a signed-in user too; the public health check still counts them.
+    // Listing needs an engineer or admin too; the public health check still counts them.
     expect((await page.request.get("/api/checkpoints")).status()).toBe(401);
-
     const storedCount = async () => ((await (await page.request.get("/api/health")).json()) as { counts: { checkpoints: number } }).counts.checkpoints;
     const before = await storedCount();
 
-    // A wrong password is refused on the form; the rater then signs in and is refused by the server.
-    await page.getByTestId("sign-in-link").click();
-    const signIn = new SignInPage(page);
-    await signIn.submit("rater1@reward.studio", "wrong");
-    await expect(page.getByTestId("sign-in-error")).toHaveText("wrong email or password");
-    await signIn.signIn("rater1@reward.studio");
-    await expect(page).toHaveURL(/\/runs$/);
-    await expect(upload).toBeEnabled();
-    await upload.click();
-    const message = page.getByTestId("upload-message");
-    await expect(message).toHaveText("Upload refused: to upload checkpoints you need an engineer or admin account; rater1@reward.studio is a rater");
-    await expect(message).toHaveAttribute("role", "alert");
+    // A rater (who cannot open the Runs page at all) is refused by the server, saying why.
+    const rater = await playwright.request.newContext({ baseURL });
+    await signInAs(rater, "rater");
+    const refused = await rater.post("/api/checkpoints", { multipart: shippedUpload() });
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toEqual({
+      code: "forbidden:checkpoint", message: "to upload checkpoints you need an engineer or admin account; rater1@reward.studio is a rater",
+    });
+    await rater.dispose();
 
-    // The session ends behind the page's back: the server says so, and the page shows it is signed out.
+    // An engineer's session ends behind the page's back: the server says so, and the page shows it is signed out.
+    await signInAs(page.request, "engineer");
+    const runs = new RunsPage(page);
+    await runs.goto();
+    await runs.runToEnd({ task: "captioning", backend: "wasm", steps: 1 });
+    const upload = runs.saved("reinforce").filter({ hasNot: page.getByTestId("server-uri") }).getByRole("button", { name: "Upload" });
+    await expect(upload).toBeEnabled();
     await context.clearCookies();
     await upload.click();
+    const message = page.getByTestId("upload-message");
     await expect(message).toHaveText("Upload refused: sign in to upload checkpoints");
+    await expect(message).toHaveAttribute("role", "alert");
     await expect(page.getByTestId("sign-in-link")).toBeVisible();
     await expect(upload).toBeDisabled();
+    await expect(upload).toHaveAttribute("title", "Sign in as an engineer or admin to upload");
     expect(await storedCount()).toBe(before);
 
-    const refused = consoleErrors.filter((e) => REFUSED.test(e));
-    // The wrong password, the rater's and the signed-out upload (a signed-out page does not ask for the server's list).
-    expect(refused, "the refused sign-in and uploads").toHaveLength(3);
+    const logged = consoleErrors.filter((e) => REFUSED.test(e));
+    expect(logged, "the refused upload").toHaveLength(1);
     consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !REFUSED.test(e)));
   });
 });

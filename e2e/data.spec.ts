@@ -2,6 +2,9 @@ import { chunkedFingerprint, hashScenes, sceneAt, SPLITS } from "@/lib/data";
 import { DataPage } from "./pages/data-page";
 import { expect, test } from "./support/fixtures";
 
+// Engineer pages ask signed-out visitors to sign in first.
+test.use({ account: "engineer" });
+
 test.describe("Data page", () => {
   test("renders a page of scenes with boxes, panoptic overlay and captions", async ({ page }, testInfo) => {
     const data = new DataPage(page);

@@ -1,6 +1,9 @@
 import { SITE_AREAS } from "@/components/site-areas";
 import { expect, test } from "./support/fixtures";
 
+// Signed in as an admin, who may open every page (signed out, they redirect to sign-in).
+test.use({ account: "admin" });
+
 test.describe("cross-origin isolation", () => {
   test("every page and every asset it loads is served isolated, and nothing is blocked", async ({ page }) => {
     const failed: string[] = [];

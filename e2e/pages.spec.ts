@@ -1,7 +1,9 @@
-import { SITE_AREAS } from "@/components/site-areas";
+import { areasFor, SITE_AREAS } from "@/components/site-areas";
 import { expect, test } from "./support/fixtures";
 
-test.describe("every page", () => {
+test.describe("every page, signed in as an admin (who may open them all)", () => {
+  test.use({ account: "admin" });
+
   for (const path of ["/", ...SITE_AREAS.map((a) => a.href)]) {
     test(`${path} loads with navigation and without console errors`, async ({ page }) => {
       const res = await page.goto(path);
@@ -19,7 +21,20 @@ test.describe("every page", () => {
     }
   });
 
-  test("navigation marks the current area and moves between areas", async ({ page }) => {
+  test("the home page reads the seeded demo database", async ({ page, request }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("studio-status")).toContainText("SQLite");
+    const health = (await (await request.get("/api/health")).json()) as { counts: { users: number } };
+    expect(health).toMatchObject({ ok: true, database: "sqlite" });
+    // The four demo accounts, and any that e2e/admin.spec.ts invited before this file ran.
+    expect(health.counts.users).toBeGreaterThanOrEqual(4);
+  });
+});
+
+test.describe("navigation", () => {
+  test.use({ account: "engineer" });
+
+  test("marks the current area and moves between areas", async ({ page }) => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Studio areas" });
     await nav.getByRole("link", { name: /^Data/ }).click();
@@ -29,10 +44,10 @@ test.describe("every page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Runs");
   });
 
-  test("the home page reads the seeded demo database", async ({ page, request }) => {
-    await page.goto("/");
-    await expect(page.getByTestId("studio-status")).toContainText("SQLite");
-    const health = await (await request.get("/api/health")).json();
-    expect(health).toMatchObject({ ok: true, database: "sqlite", counts: { users: 4 } });
+  test("shows an engineer every studio area but not Admin", async ({ page }) => {
+    await page.goto("/data");
+    const links = page.getByRole("navigation", { name: "Studio areas" }).getByRole("listitem");
+    await expect(links).toHaveText(areasFor("engineer").map((a) => new RegExp(`^${a.label}`)));
+    expect(areasFor("engineer").map((a) => a.href)).not.toContain("/admin");
   });
 });

@@ -1,6 +1,9 @@
 import { RunsPage } from "./pages/runs-page";
 import { expect, test } from "./support/fixtures";
 
+// Engineer pages ask signed-out visitors to sign in first.
+test.use({ account: "engineer" });
+
 test.describe("REINFORCE in a Web Worker", () => {
   for (const backend of ["webgpu", "wasm"] as const) {
     test(`a smoke tuning run completes on ${backend} and logs every term`, async ({ page }) => {

@@ -30,16 +30,22 @@ export function refreshSession(): Promise<void> {
   return inflight;
 }
 
-/** The session, shared by the nav bar and any page that needs it; fetched once per page load. */
-export function useSession(): SessionState {
+/**
+ * The session, shared by the nav bar and any page that needs it; fetched once per page load,
+ * unless `initial` says who the server saw when it rendered the page (then that is the start).
+ */
+export function useSession(initial?: SessionUser | null): SessionState {
   useEffect(() => {
-    if (state.status === "loading") void refreshSession();
-  }, []);
-  return useSyncExternalStore(
+    if (state.status !== "loading") return;
+    if (initial !== undefined) setSessionUser(initial);
+    else void refreshSession();
+  }, [initial]);
+  const current = useSyncExternalStore(
     (l) => { listeners.add(l); return () => { listeners.delete(l); }; },
     () => state,
     () => LOADING,
   );
+  return current.status === "loading" && initial !== undefined ? { status: "ready", user: initial } : current;
 }
 
 /** Signs out on the server and here. */

@@ -3,21 +3,26 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { AccountMenu } from "@/components/auth/account-menu";
-import { SITE_AREAS } from "@/components/site-areas";
+import { useSession } from "@/components/auth/session-store";
+import { areasFor } from "@/components/site-areas";
+import type { SessionUser } from "@/lib/auth";
 
 /**
- * Top navigation: the studio's areas, the current one marked for sighted and screen-reader
- * users, and who is signed in.
+ * Top navigation: the areas the signed-in role may open (none signed out), the current one
+ * marked for sighted and screen-reader users, and who is signed in. `initialUser` is who the
+ * server saw, so the first paint is already right.
  */
-export function NavBar() {
+export function NavBar({ initialUser }: { initialUser: SessionUser | null }) {
   const pathname = usePathname();
+  const session = useSession(initialUser);
+  const areas = areasFor(session.status === "ready" ? session.user?.role : null);
   return (
     <nav className="nav" aria-label="Studio areas">
       <Link href="/" className="nav-brand">
         Reward Studio
       </Link>
       <ul>
-        {SITE_AREAS.map((area) => {
+        {areas.map((area) => {
           const current = pathname === area.href || pathname.startsWith(`${area.href}/`);
           return (
             <li key={area.href}>
@@ -29,7 +34,7 @@ export function NavBar() {
           );
         })}
       </ul>
-      <AccountMenu />
+      <AccountMenu initialUser={initialUser} />
     </nav>
   );
 }

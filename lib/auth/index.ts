@@ -15,6 +15,7 @@ import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from ".
 export { hashPassword, verifyPassword } from "./password";
 export { SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, hashSessionToken } from "./session";
 export { SIGN_IN_THROTTLE } from "./throttle";
+export { acceptInvite, createInvite, INVITE_DEFAULT_HOURS, INVITE_MAX_HOURS, invitePath, openInvite } from "./invites";
 export { endAllSessions, openSession, resolveSession, toSessionUser, type SessionUser } from "./sessions";
 
 /** Normalised form of an email for look-ups and throttle keys. */

@@ -11,6 +11,8 @@ export { migrateDatabase, listMigrations } from "./migrate";
 export { seedDemoData, DEMO_USERS } from "./seed";
 export * from "./queries/users";
 export * from "./queries/sessions";
+export * from "./queries/invites";
+export * from "./queries/user-admin";
 export * from "./queries/throttles";
 export * from "./queries/reward-specs";
 export * from "./queries/checkpoints";

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { NotBuilt } from "@/components/ui/not-built";
 import { PageHeader } from "@/components/ui/page-header";
+import { guardPage, RATE_ROLES } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Rate" };
 
-export default function RatePage() {
+export default async function RatePage() {
+  await guardPage({ roles: RATE_ROLES }); // the layout guards full loads; this, client-side navigations
   return (
     <>
       <PageHeader title="Rate" />

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { BackendCheck } from "@/components/backends/backend-check";
 import { PageHeader } from "@/components/ui/page-header";
+import { guardPage, STUDIO_ROLES } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Backends" };
 
-export default function BackendsPage() {
+export default async function BackendsPage() {
+  await guardPage({ roles: STUDIO_ROLES }); // the layout guards full loads; this, client-side navigations
   return (
     <>
       <PageHeader title="Backends">

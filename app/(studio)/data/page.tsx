@@ -5,6 +5,7 @@ import { SceneBrowser } from "@/components/data/scene-browser";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { SPLITS } from "@/lib/data";
+import { guardPage, STUDIO_ROLES } from "@/lib/server/page-guard";
 import { parseDataQuery } from "./query";
 
 export const metadata: Metadata = { title: "Data" };
@@ -14,6 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const fmt = (n: number) => n.toLocaleString("en-US");
 
 export default async function DataPage({ searchParams }: { searchParams: SearchParams }) {
+  await guardPage({ roles: STUDIO_ROLES }); // the layout guards full loads; this, client-side navigations
   const query = parseDataQuery(await searchParams);
   return (
     <>

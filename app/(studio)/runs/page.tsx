@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { TabRun } from "@/components/runs/tab-run";
 import { PageHeader } from "@/components/ui/page-header";
+import { guardPage, STUDIO_ROLES } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Runs" };
 
-export default function RunsPage() {
+export default async function RunsPage() {
+  await guardPage({ roles: STUDIO_ROLES }); // the layout guards full loads; this, client-side navigations
   return (
     <>
       <PageHeader title="Runs">

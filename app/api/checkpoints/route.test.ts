@@ -87,10 +87,10 @@ describe("POST /api/checkpoints", () => {
     expect(loaded.weightSpecs).toEqual(original.weightSpecs);
     expect(loaded.userDefinedMetadata).toEqual(original.userDefinedMetadata);
 
-    const list = async (q: string) => (await GET(new Request(`http://localhost/api/checkpoints${q}`, { headers: { cookie: cookies.rater1! } }))).json() as Promise<{ checkpoints: ServerCheckpoint[] }>;
+    const list = async (q: string) => (await GET(new Request(`http://localhost/api/checkpoints${q}`, { headers: { cookie: cookies.engineer! } }))).json() as Promise<{ checkpoints: ServerCheckpoint[] }>;
     expect((await list("?task=captioning")).checkpoints.map((c) => c.id)).toContain(stored.id);
     expect((await list("?task=detection")).checkpoints).toEqual([]);
-    const bad = await GET(new Request("http://localhost/api/checkpoints?task=segmentation", { headers: { cookie: cookies.rater1! } }));
+    const bad = await GET(new Request("http://localhost/api/checkpoints?task=segmentation", { headers: { cookie: cookies.admin! } }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toBe("task: expected one of captioning, detection, panoptic, colorization");
   });
@@ -104,11 +104,15 @@ describe("POST /api/checkpoints", () => {
     expect(readdirSync(path.join(dir, "checkpoints"))).toHaveLength(folders);
   });
 
-  it("lists and serves checkpoints only to signed-in users", async () => {
+  it("lists and serves checkpoints only to engineers and admins (401 signed out, 403 for a rater, who rates blind)", async () => {
     const list = await GET(new Request("http://localhost/api/checkpoints"));
     expect([list.status, ((await list.json()) as { code: string }).code]).toEqual([401, "unauthorized:checkpoint"]);
     const file = await getFile(new Request("http://localhost/x"), { params: Promise.resolve({ id: stored.id, file: "model.json" }) });
     expect(file.status).toBe(401);
+    const rater = { headers: { cookie: cookies.rater1! } };
+    const raterList = await GET(new Request("http://localhost/api/checkpoints", rater));
+    expect([raterList.status, ((await raterList.json()) as { code: string }).code]).toEqual([403, "forbidden:checkpoint"]);
+    expect((await getFile(new Request("http://localhost/x", rater), { params: Promise.resolve({ id: stored.id, file: "model.json" }) })).status).toBe(403);
   });
 
   it("links the parent when it is a checkpoint on this server, and keeps any other only in the manifest", async () => {

@@ -13,11 +13,11 @@ const UploadQuery = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "expected 1 to 100 letters, digits, '.', '_' or '-'").optional(),
 }).strict();
 
-/** GET /api/checkpoints?task=captioning: the checkpoints stored on this server, oldest first. Signed-in users only. */
+/** GET /api/checkpoints?task=captioning: the checkpoints stored on this server, oldest first. Engineers and admins only (raters rate blind). */
 export const GET = route({
   surface: "checkpoint",
   action: "list checkpoints",
-  access: "signed-in",
+  access: ["engineer", "admin"],
   query: ListQuery,
   handler: async ({ db, query }) => {
     const rows = await listCheckpoints(db, query);

@@ -8,12 +8,12 @@ const FileParams = z.object({ id: z.string().max(200), file: z.string().max(200)
 
 /**
  * GET /api/checkpoints/<id>/model.json and /api/checkpoints/<id>/weights-<hash>.bin: a stored
- * checkpoint's files, so `tf.io.http("/api/checkpoints/<id>/model.json").load()` works. Signed-in users only.
+ * checkpoint's files, so `tf.io.http("/api/checkpoints/<id>/model.json").load()` works. Engineers and admins only (raters rate blind).
  */
 export const GET = route({
   surface: "checkpoint",
   action: "read checkpoints",
-  access: "signed-in",
+  access: ["engineer", "admin"],
   params: FileParams,
   handler: async ({ db, params }) => {
     const { body, type } = await readCheckpointFile(db, { root: checkpointsRoot(env().dataDir), ...params });

@@ -11,7 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Sign in">
-        <p>Engineers and admins sign in to upload checkpoints to this server.</p>
+        <p>Engineers and admins sign in to use the studio, raters to rate; an admin can send you an invite link if you have no account.</p>
         {env().demoSeed ? (
           <p className="muted" data-testid="demo-hint">Demo mode: the server printed the demo accounts and their password when it created them (see the README).</p>
         ) : null}
