@@ -53,12 +53,12 @@ function templates(ids: { checkpoint: string; user: string }): Record<string, Pa
       } } },
     },
     "/api/checkpoints": {
-      GET: { access: "signed-in", query: { task: "captioning" } },
+      GET: { access: ["engineer", "admin"], query: { task: "captioning" } },
       POST: { access: ["engineer", "admin"], query: { name: "fuzz-upload" }, body: {
         kind: "multipart", maxBytes: 16 * 2 ** 20, parts, json: { part: "model.json", shape: modelJsonShape(JSON.parse(upload.modelJson) as Json) },
       } },
     },
-    "/api/checkpoints/[id]/[file]": { GET: { access: "signed-in", params: { id: ids.checkpoint, file: "model.json" } } },
+    "/api/checkpoints/[id]/[file]": { GET: { access: ["engineer", "admin"], params: { id: ids.checkpoint, file: "model.json" } } },
     "/api/data/fingerprint": { GET: { access: "public", query: { split: "val", start: "3", count: "2", size: "16" } } },
     "/api/health": { GET: { access: "public" } },
     "/api/session": {
@@ -67,6 +67,19 @@ function templates(ids: { checkpoint: string; user: string }): Record<string, Pa
         valid: { email: "engineer@reward.studio", password: "studio-demo" }, checked: [["email"], ["password"]], strict: [[]],
       } } },
       DELETE: { access: "public" },
+    },
+    "/api/invites": {
+      GET: { access: ["admin"] },
+      POST: { access: ["admin"], body: { kind: "json", maxBytes: 4096, shape: { valid: { role: "rater", expiresInHours: 24 }, checked: [["role"]], strict: [[]] } } },
+    },
+    "/api/invites/accept": {
+      POST: { access: "public", body: { kind: "json", maxBytes: 4096, shape: {
+        valid: { token: "A".repeat(43), name: "New Rater", password: "a-long-password" }, checked: [["token"], ["name"], ["password"]], strict: [[]],
+      } } },
+    },
+    "/api/users": { GET: { access: ["admin"] } },
+    "/api/users/[id]": {
+      PATCH: { access: ["admin"], params: { id: ids.user }, body: { kind: "json", maxBytes: 4096, shape: { valid: { role: "engineer" }, checked: [["role"]], strict: [[]] } } },
     },
     "/api/users/[id]/sessions": { DELETE: { access: ["admin"], params: { id: ids.user } } },
   };
