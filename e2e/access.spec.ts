@@ -1,23 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { SITE_AREAS } from "@/components/site-areas";
 import { SignInPage } from "./pages/sign-in-page";
 import { signInAs } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
+import { shippedUpload } from "./support/shipped-upload";
 
 /** Every page but Rate is for engineers and admins (Admin for admins only). */
 const ENGINEER_PAGES = SITE_AREAS.filter((a) => a.href !== "/rate").map((a) => a.href);
-
-/** A complete, valid upload, so that only the role decides the answer (the edge parses before it authorises). */
-const shippedUpload = () => {
-  const dir = path.resolve("public/models/captioning/mle");
-  const modelJson = readFileSync(path.join(dir, "model.json"));
-  const weightsFile = (JSON.parse(modelJson.toString()) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]!.paths[0]!;
-  return {
-    "model.json": { name: "model.json", mimeType: "application/json", buffer: modelJson },
-    "model.weights.bin": { name: "model.weights.bin", mimeType: "application/octet-stream", buffer: readFileSync(path.join(dir, weightsFile)) },
-  };
-};
 
 test.describe("signed out", () => {
   test("every engineer page redirects to sign-in and, signed in, comes back", async ({ page }) => {

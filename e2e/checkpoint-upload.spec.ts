@@ -1,23 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { RunsPage } from "./pages/runs-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { signInAs } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
+import { shippedUpload } from "./support/shipped-upload";
 
 /** Chromium logs every 4xx answer to fetch as a console error; these tests expect some. */
 const REFUSED = /status of (401|403)/;
-
-/** A complete, valid upload (the shipped MLE model's files), so only who sends it decides the answer. */
-const shippedUpload = () => {
-  const dir = path.resolve("public/models/captioning/mle");
-  const modelJson = readFileSync(path.join(dir, "model.json"));
-  const weightsFile = (JSON.parse(modelJson.toString()) as { weightsManifest: { paths: string[] }[] }).weightsManifest[0]!.paths[0]!;
-  return {
-    "model.json": { name: "model.json", mimeType: "application/json", buffer: modelJson },
-    "model.weights.bin": { name: "model.weights.bin", mimeType: "application/octet-stream", buffer: readFileSync(path.join(dir, weightsFile)) },
-  };
-};
 
 test.describe("checkpoints on the server", () => {
   test("an engineer signs in, uploads a tab checkpoint and tunes again from the server copy", async ({ page }) => {

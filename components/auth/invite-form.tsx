@@ -1,10 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { SessionUser } from "@/lib/auth";
 import type { Role } from "@/lib/db";
-import { setSessionUser } from "./session-store";
+import { useSignInRequest } from "./use-sign-in-request";
 
 /** Where a new account starts: raters rate, engineers and admins start at the runs. */
 const HOME: Record<Role, string> = { rater: "/rate", engineer: "/runs", admin: "/admin" };
@@ -14,35 +12,18 @@ const HOME: Record<Role, string> = { rater: "/rate", engineer: "/runs", admin: "
  * /api/invites/accept; on success the new user is signed in and sent to where their role starts.
  */
 export function InviteForm({ token, role, email: fixedEmail }: { token: string; role: Role; email: string | null }) {
-  const router = useRouter();
   const [email, setEmail] = useState(fixedEmail ?? "");
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
+  const { busy, error, send } = useSignInRequest();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError("");
-    try {
-      const res = await fetch("/api/invites/accept", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token, name, password, ...(fixedEmail ? {} : { email }) }),
-      });
-      const body = (await res.json().catch(() => ({}))) as { user?: SessionUser; message?: string };
-      if (!res.ok || !body.user) throw new Error(body.message ?? `the server answered ${res.status}`);
-      setSessionUser(body.user);
-      router.push(HOME[body.user.role]);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
+    void send("/api/invites/accept", { token, name, password, ...(fixedEmail ? {} : { email }) }, (user) => HOME[user.role]);
   }
 
   return (
-    <form className="panel sign-in" onSubmit={(e) => void submit(e)} aria-label="Create your account" data-role={role}>
+    <form className="panel sign-in" onSubmit={submit} aria-label="Create your account" data-role={role}>
       <label>
         Email
         <input type="email" name="email" autoComplete="username" required readOnly={!!fixedEmail} value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -1,25 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { describe, expect, it } from "vitest";
+import { routeTestDatabase } from "@/lib/testing/route-database";
 import { DELETE, GET, POST } from "./route";
 import { POST as changePassword } from "../account/password/route";
 import { DELETE as endSessions } from "../users/[id]/sessions/route";
 
 // A fresh SQLite database and data dir for this file, read through lib/env like the server does.
-const dir = mkdtempSync(path.join(tmpdir(), "rs-session-route-"));
-vi.stubEnv("RS_DATA_DIR", dir);
-vi.stubEnv("DATABASE_URL", undefined);
-
-beforeAll(async () => { await prepareDatabase(() => {}); });
-afterAll(async () => {
-  await db().$disconnect();
-  delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+routeTestDatabase("session-route");
 
 const signIn = (body: unknown, url = "http://localhost/api/session") =>
   POST(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { describe, expect, it } from "vitest";
+import { routeTestDatabase } from "@/lib/testing/route-database";
 import { GET as listUsers } from "./route";
 import { PATCH as changeUser } from "./[id]/route";
 import { GET as listInvites, POST as createInvite } from "../invites/route";
@@ -11,18 +7,7 @@ import { POST as acceptInvite } from "../invites/accept/route";
 import { GET as whoAmI, POST as signIn } from "../session/route";
 
 // A fresh SQLite database (with the demo accounts) for this file, read through lib/env like the server does.
-const dir = mkdtempSync(path.join(tmpdir(), "rs-users-route-"));
-vi.stubEnv("RS_DATA_DIR", dir);
-vi.stubEnv("DATABASE_URL", undefined);
-vi.stubEnv("RS_DEMO_SEED", "on");
-
-beforeAll(async () => { await prepareDatabase(() => {}); });
-afterAll(async () => {
-  await db().$disconnect();
-  delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+routeTestDatabase("users-route", { RS_DEMO_SEED: "on" });
 
 const URL0 = "http://localhost";
 const json = (method: string, url: string, body: unknown, cookie = "") =>
