@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
 import { BACKEND_NAMES } from "@/lib/training/backend-names";
+import { TAB_STEP_SHAPE as TAB_SHAPE } from "@/lib/training/browser/tab-protocol";
 import { shippedUri } from "@/lib/training/checkpoint-uris";
 import { browserEnvironment, type BrowserEnvironment } from "@/lib/training/browser/environment";
 import { ConformanceTable } from "./conformance-table";
@@ -10,8 +11,6 @@ import { ProbeFigures } from "./probe-figures";
 import { useBackendProbe } from "./use-backend-probe";
 import { useConformance } from "./use-conformance";
 
-/** The tab's default step shape (TabJobSchema): what `auto` measures for a run started with defaults. */
-const TAB_SHAPE = { batchSize: 2, samples: 2 };
 
 /** This browser's backends, `auto`'s speed measurement, and the numbers check, on one page. */
 export function BackendCheck() {

@@ -9,7 +9,7 @@ import type { ServerCheckpoint, StoredCheckpoint } from "@/lib/training/browser-
 import { checkpointLabel, shippedUri } from "@/lib/training/checkpoint-uris";
 import type { EvalLog } from "@/lib/training/mle";
 import type { ReinforceStepLog } from "@/lib/training/reinforce";
-import type { FromWorker, ToWorker } from "@/lib/training/browser/tab-protocol";
+import { TAB_STEP_SHAPE, type FromWorker, type ToWorker } from "@/lib/training/browser/tab-protocol";
 import { ProbeFigures } from "@/components/backends/probe-figures";
 import { useBackendProbe } from "@/components/backends/use-backend-probe";
 import { BackendLine } from "./backend-line";
@@ -24,6 +24,12 @@ const FRESH = "fresh";
 const SHIPPED = "shipped";
 
 type Status = "idle" | "measuring" | "starting" | "pretraining" | "tuning" | "stopping" | "done" | "stopped" | "halted" | "error";
+
+/** The checkpoint address a "Start from" choice names (undefined: a fresh model). */
+const startUri = (task: TaskId, from: string) => (from === SHIPPED ? shippedUri(task, "mle") : from === FRESH ? undefined : from);
+
+/** What auto's probe times for a run of this task from `uri`: the tab's model size and step shape. */
+const probeJob = (task: TaskId, uri: string | undefined) => ({ task, from: uri, size: "smoke" as const, ...TAB_STEP_SHAPE });
 
 const fmt = (v: number | undefined, digits = 3) => (v === undefined || !Number.isFinite(v) ? "—" : Number(v.toPrecision(digits)).toString());
 
@@ -78,14 +84,14 @@ export function TabRun() {
   }, [signedInAs, refreshServer]);
 
   async function startJob(job: { task: TaskId; from?: string; resume?: boolean; backend?: string }) {
-    const uri = job.from === SHIPPED ? shippedUri(job.task, "mle") : job.from === FRESH ? undefined : job.from;
+    const uri = job.from === undefined ? undefined : startUri(job.task, job.from);
     let chosen = job.backend ?? backend;
     if (chosen === "auto") {
       // auto = the fastest backend measured for this model and step shape (kept per browser).
       setStatus("measuring");
       setMessage("");
       try {
-        chosen = (await probe.choose({ task: job.task, from: uri, size: "smoke", batchSize: 2, samples: 2 })).chosen;
+        chosen = (await probe.choose(probeJob(job.task, uri))).chosen;
       } catch (err) {
         setStatus("error");
         setMessage(`auto could not measure the backends: ${err instanceof Error ? err.message : String(err)}`);
@@ -224,7 +230,7 @@ export function TabRun() {
       <ProbeFigures state={probe.state} />
       {probe.state.result && !running ? (
         <p className="muted">
-          <button type="button" className="button" onClick={() => void probe.choose({ task, from: from === SHIPPED ? shippedUri(task, "mle") : from === FRESH ? undefined : from, size: "smoke", batchSize: 2, samples: 2 }, { force: true }).catch(() => undefined)}>
+          <button type="button" className="button" onClick={() => void probe.choose(probeJob(task, startUri(task, from)), { force: true }).catch(() => undefined)}>
             Measure again
           </button>{" "}
           or pick a backend above to force it. <Link href="/backends">All backends, and a check of their numbers →</Link>

@@ -5,7 +5,7 @@
  * (After transformers.js backends/onnx.js.)
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { describeAdapter, isSoftwareRenderer, type GpuAdapterLike } from "./browser/environment";
+import { describeAdapter, webglRenderer, type GpuAdapterLike } from "./browser/environment";
 import { BACKEND_NAMES, type BackendName } from "./backend-names";
 import { registerFastMatMulGradient } from "./matmul-grad";
 
@@ -38,10 +38,7 @@ let webgpuAdapter: BackendDetails = {};
 /** Renderer of the WebGL context the webgl backend made (software when SwiftShader or llvmpipe). */
 function webglDetails(): BackendDetails {
   const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
-  if (!gl) return {};
-  const ext = gl.getExtension("WEBGL_debug_renderer_info");
-  const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  return { adapter: renderer, fallback: isSoftwareRenderer(renderer) };
+  return gl ? webglRenderer(gl) : {};
 }
 
 async function details(name: BackendName): Promise<BackendDetails> {

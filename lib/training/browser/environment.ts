@@ -21,6 +21,13 @@ export function describeAdapter(adapter: GpuAdapterLike): BackendDetails {
 /** A software renderer or adapter (SwiftShader, llvmpipe) by its name. */
 export const isSoftwareRenderer = (name: string) => /swiftshader|llvmpipe|softpipe|software/i.test(name);
 
+/** The unmasked renderer of a WebGL context, and whether it is a software one. */
+export function webglRenderer(gl: WebGLRenderingContext | WebGL2RenderingContext): BackendDetails {
+  const ext = gl.getExtension("WEBGL_debug_renderer_info");
+  const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return { adapter: renderer, fallback: isSoftwareRenderer(renderer) };
+}
+
 export interface BrowserEnvironment {
   /** Backends `auto` measures, in probe order (WASM first: it sets the bar). */
   candidates: BackendName[];
@@ -41,10 +48,9 @@ async function webgpu(): Promise<BackendDetails | string> {
 function webgl(): BackendDetails | string {
   const gl = document.createElement("canvas").getContext("webgl2");
   if (!gl) return "no WebGL2 context";
-  const ext = gl.getExtension("WEBGL_debug_renderer_info");
-  const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  const details = webglRenderer(gl);
   gl.getExtension("WEBGL_lose_context")?.loseContext();
-  return { adapter: renderer, fallback: isSoftwareRenderer(renderer) };
+  return details;
 }
 
 export async function browserEnvironment(): Promise<BrowserEnvironment> {

@@ -20,16 +20,20 @@ import type { FromProbeWorker, ProbeJob, ToProbeWorker } from "./probe-protocol"
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromProbeWorker) => scope.postMessage(m);
 
-async function policyFor(job: ProbeJob): Promise<Policy> {
-  if (!job.from) return taskDefinition(job.task as TaskId).createPolicy(job.size, 0);
-  return (await fromArtifacts(await loadBrowserCheckpoint(job.from))).policy;
+/** The policy to time and its frozen reference, equal at the start: one read of the checkpoint. */
+async function policiesFor(job: ProbeJob): Promise<[Policy, Policy]> {
+  if (!job.from) {
+    const task = taskDefinition(job.task as TaskId);
+    return [task.createPolicy(job.size, 0), task.createPolicy(job.size, 0)];
+  }
+  const artifacts = await loadBrowserCheckpoint(job.from);
+  return [(await fromArtifacts(artifacts)).policy, (await fromArtifacts(artifacts)).policy];
 }
 
 async function probe(m: ToProbeWorker): Promise<void> {
   const t0 = performance.now();
   const choice = await selectBackend(m.backend, { wasmPaths: m.wasmPaths });
-  const policy = await policyFor(m.job);
-  const reference = await policyFor(m.job);
+  const [policy, reference] = await policiesFor(m.job);
   const optimizer = tf.train.adam(1e-4);
   try {
     const settings = tabReinforceSettings({ task: m.job.task as TaskId, steps: m.steps + 1, batchSize: m.job.batchSize, samples: m.job.samples, seed: 0, evalCount: 1 });

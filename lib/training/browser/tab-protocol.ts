@@ -3,7 +3,7 @@
  * the CLI (lib/training), so what it reports is what a headless run would log.
  */
 import { z } from "zod";
-import { TASK_IDS } from "@/lib/rewards";
+import { TASK_IDS } from "@/lib/rewards/task-types";
 import type { BackendChoice } from "../backend";
 import type { EvalLog, MleStepLog } from "../mle";
 import type { ReinforceStepLog } from "../reinforce";
@@ -14,6 +14,9 @@ import type { ReinforceStepLog } from "../reinforce";
  * - a checkpoint (`from`: a shipped /models/<task>/mle/model.json or an indexeddb:// one);
  * - or, with `resume`, the tab run saved at `from`, continued with its own settings.
  */
+/** The step shape a tab run takes unless told otherwise (and what auto's probe times for it). */
+export const TAB_STEP_SHAPE = { batchSize: 2, samples: 2 } as const;
+
 export const TabJobSchema = z
   .object({
     task: z.enum(TASK_IDS),
@@ -23,8 +26,8 @@ export const TabJobSchema = z
     from: z.string().min(1).max(500).optional(),
     resume: z.boolean().default(false),
     steps: z.number().int().min(1).max(5000).default(3),
-    batchSize: z.number().int().min(1).max(64).default(2),
-    samples: z.number().int().min(2).max(16).default(2),
+    batchSize: z.number().int().min(1).max(64).default(TAB_STEP_SHAPE.batchSize),
+    samples: z.number().int().min(2).max(16).default(TAB_STEP_SHAPE.samples),
     seed: z.number().int().min(0).default(0),
     evalCount: z.number().int().min(1).max(500).default(8),
   })

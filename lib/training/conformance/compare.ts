@@ -16,8 +16,6 @@ export interface Tolerance {
 export interface Comparison {
   size: number;
   maxAbsDiff: number;
-  /** Largest |got - ref| / max(|ref|, tiny) over the elements. */
-  maxRelDiff: number;
   /** Elements that are NaN or infinite here but finite in the reference. */
   nonFinite: number;
   /** Largest |got - ref| / (allowed slack) over the elements: at most 1 when the output agrees. */
@@ -29,12 +27,12 @@ export interface Comparison {
 
 export function compareValues(ref: ArrayLike<number>, got: ArrayLike<number>, tol: Tolerance): Comparison {
   if (ref.length !== got.length) {
-    return { size: got.length, maxAbsDiff: Infinity, maxRelDiff: Infinity, worstRatio: Infinity, nonFinite: 0, worst: 0, ok: false };
+    return { size: got.length, maxAbsDiff: Infinity, worstRatio: Infinity, nonFinite: 0, worst: 0, ok: false };
   }
   let scale = 0;
   for (let i = 0; i < ref.length; i++) if (Number.isFinite(ref[i])) scale = Math.max(scale, Math.abs(ref[i] as number));
   const atol = Math.max(tol.atol * scale, tol.floor);
-  let maxAbsDiff = 0, maxRelDiff = 0, worstRatio = 0, nonFinite = 0, worst = -1, worstExcess = 0;
+  let maxAbsDiff = 0, worstRatio = 0, nonFinite = 0, worst = -1, worstExcess = 0;
   for (let i = 0; i < ref.length; i++) {
     const r = ref[i] as number, g = got[i] as number;
     if (!Number.isFinite(r)) {
@@ -49,11 +47,10 @@ export function compareValues(ref: ArrayLike<number>, got: ArrayLike<number>, to
     }
     const d = Math.abs(g - r);
     maxAbsDiff = Math.max(maxAbsDiff, d);
-    maxRelDiff = Math.max(maxRelDiff, d / Math.max(Math.abs(r), 1e-30));
     const allowed = atol + tol.rtol * Math.abs(r);
     worstRatio = Math.max(worstRatio, allowed > 0 ? d / allowed : d > 0 ? Infinity : 0);
     const excess = d - allowed;
     if (excess > 0 && excess > worstExcess) { worst = i; worstExcess = excess; }
   }
-  return { size: ref.length, maxAbsDiff, maxRelDiff, worstRatio: nonFinite ? Infinity : worstRatio, nonFinite, worst, ok: worst < 0 };
+  return { size: ref.length, maxAbsDiff, worstRatio: nonFinite ? Infinity : worstRatio, nonFinite, worst, ok: worst < 0 };
 }
