@@ -4,7 +4,7 @@ import { freshDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/datab
 import {
   appendRunMetrics, checkpointLineage, createComparisonPair, createRollout, createRun, createUser,
   listRewardSpecs, listRunMetrics, logPredictions, migrateDatabase, nextPairForRater, recentPredictions,
-  recordSamples, recordVote, registerCheckpoint, saveRewardSpecVersion, seedDemoData, listSamples,
+  recordSamples, recordVote, registerCheckpoint, saveRewardSpecVersion, rewardSpecHash, seedDemoData, listSamples,
   tallyVotes, transitionRollout, findRollout, updateRunStatus, listUsers, findRewardSpecVersion, DEMO_USERS,
 } from "./index";
 
@@ -36,26 +36,32 @@ describe.each(PROVIDERS)("data layer on %s", (provider) => {
     await expectCode(createUser(t.db, { email: "x@y.z", name: "X2", role: "rater" }), "conflict:user");
   });
 
-  it("numbers reward spec versions 1, 2, 3 and keeps the JSON body intact", async () => {
+  it("numbers reward spec versions 1, 2, 3, keeps the JSON body intact, and returns the same version for the same content", async () => {
     const owner = await createUser(t.db, { email: "spec@owner", name: "O", role: "engineer" });
     const body = { task: "captioning", terms: [{ term: "cider_d", weight: 1.5 }], nested: { a: [1, null, "s"] } };
     const v1 = await saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "cider", task: "captioning", body });
     const v2 = await saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "cider", task: "captioning", body: { ...body, v: 2 } });
-    expect([v1.version, v2.version]).toEqual([1, 2]);
-    expect((await findRewardSpecVersion(t.db, { specId: v1.specId, version: 1 }))?.body).toEqual(body);
+    expect([v1.version.version, v2.version.version, v1.created, v2.created]).toEqual([1, 2, true, true]);
+    // The same content with its keys in another order is the same version.
+    const again = await saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "cider", task: "captioning", body: { nested: { a: [1, null, "s"] }, terms: body.terms, task: "captioning" } });
+    expect([again.version.id, again.created]).toEqual([v1.version.id, false]);
+    expect(v1.version.hash).toBe(rewardSpecHash(body));
+    expect((await findRewardSpecVersion(t.db, { specId: v1.version.specId, version: 1 }))?.body).toEqual(body);
     const specs = await listRewardSpecs(t.db, { task: "captioning" });
     expect(specs).toHaveLength(1);
     expect(specs[0]?.versions.map((v) => v.version)).toEqual([2]);
   });
 
-  it("concurrent saves of one spec get distinct versions or fail; never duplicate", async () => {
+  it("concurrent saves of one spec get distinct versions; the same content saved concurrently is one version", async () => {
     const owner = await createUser(t.db, { email: "race@owner", name: "R", role: "engineer" });
     const results = await Promise.allSettled(
       [1, 2, 3].map((i) => saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "race", task: "detection", body: { i } })),
     );
-    const versions = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.version] : []));
+    const versions = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.version.version] : []));
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions.length).toBeGreaterThanOrEqual(1);
+    const same = await Promise.all([1, 2, 3].map(() => saveRewardSpecVersion(t.db, { ownerId: owner.id, name: "same", task: "detection", body: { x: 1 } })));
+    expect(new Set(same.map((r) => r.version.id)).size).toBe(1);
   });
 
   it("tracks checkpoint lineage from tuned back to MLE", async () => {
@@ -83,19 +89,21 @@ describe.each(PROVIDERS)("data layer on %s", (provider) => {
     await expectCode(updateRunStatus(t.db, { runId: "missing", status: "running" }), "not_found:run");
   });
 
-  it("appends metric batches all-or-nothing", async () => {
+  it("stores metric points once per (run, step, name): a retried batch adds nothing", async () => {
     const owner = await createUser(t.db, { email: "metrics@owner", name: "M", role: "engineer" });
-    const run = await createRun(t.db, { ownerId: owner.id, task: "captioning", kind: "mle", settings: {} });
-    const points = [0, 1, 2].map((step) => ({ step, phase: "train" as const, metrics: { loss: 3 - step, "reward/cider_d": 0.1 * step } }));
-    expect(await appendRunMetrics(t.db, { runId: run.id, points })).toBe(3);
-    // Step 3 is new but step 2 repeats: nothing of this batch may land.
-    await expectCode(
-      appendRunMetrics(t.db, { runId: run.id, points: [{ step: 3, phase: "train", metrics: {} }, { step: 2, phase: "train", metrics: {} }] }),
-      "conflict:run_metrics",
-    );
-    const stored = await listRunMetrics(t.db, { runId: run.id, phase: "train" });
-    expect(stored.map((p) => p.step)).toEqual([0, 1, 2]);
-    expect(stored[2]?.metrics).toEqual({ loss: 1, "reward/cider_d": 0.2 });
+    const run = await createRun(t.db, { ownerId: owner.id, task: "captioning", kind: "reinforce", settings: {}, evalMetric: "cider_d" });
+    await expectCode(appendRunMetrics(t.db, { runId: run.id, points: [{ step: 0, name: "loss", value: 1 }] }), "conflict:run");
+    await updateRunStatus(t.db, { runId: run.id, status: "running" });
+    const points = [0, 1, 2].flatMap((step) => [{ step, name: "loss", value: 3 - step }, { step, name: "term/cider_d", value: 0.1 * step }]);
+    expect((await appendRunMetrics(t.db, { runId: run.id, points })).added).toBe(6);
+    expect((await appendRunMetrics(t.db, { runId: run.id, points })).added).toBe(0);
+    // Step 3 is new, step 2 repeats (with another value, which does not replace the first).
+    const r = await appendRunMetrics(t.db, { runId: run.id, points: [{ step: 3, name: "loss", value: null }, { step: 2, name: "loss", value: 99 }, { step: 2, name: "eval/cider_d", value: 0.7 }] });
+    expect(r.added).toBe(2);
+    expect([r.run.stepsDone, r.run.bestEval]).toEqual([4, 0.7]);
+    const stored = await listRunMetrics(t.db, { runId: run.id, prefix: "loss" });
+    expect(stored.map((p) => [p.step, p.value])).toEqual([[0, 3], [1, 2], [2, 1], [3, null]]);
+    await expectCode(appendRunMetrics(t.db, { runId: "missing", points }), "not_found:run");
   });
 
   it("stores samples and votes, hands raters unseen pairs, tallies votes", async () => {

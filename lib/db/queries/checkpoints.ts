@@ -69,3 +69,19 @@ export async function checkpointLineage(db: Db, input: { id: string }): Promise<
   }
   return chain;
 }
+
+/**
+ * Records a checkpoint the server ships (public/models/...) under its uri, once: the same uri
+ * again updates its manifest and metrics, so shipping a new model is picked up at the next start.
+ */
+export function upsertShippedCheckpoint(
+  db: Db,
+  input: { name: string; task: Task; architecture: string; uri: string; manifest: Prisma.InputJsonValue; evalMetrics?: Prisma.InputJsonValue; parentId?: string },
+): Promise<Checkpoint> {
+  const { uri, ...rest } = input;
+  return db.checkpoint.upsert({ where: { uri }, create: input, update: rest });
+}
+
+export function findCheckpointByUri(db: Db, input: { uri: string }): Promise<Checkpoint | null> {
+  return db.checkpoint.findUnique({ where: { uri: input.uri } });
+}
