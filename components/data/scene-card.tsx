@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useMemo, useRef } from "react";
-import { categoryById, sceneAt, type Scene, type Split } from "@/lib/data";
+import { sceneAt, type Split } from "@/lib/data";
+import { paint, panopticPixels, scenePixels } from "@/components/outputs/pixels";
 
 export interface OverlayOptions {
   boxes: boolean;
@@ -10,53 +11,15 @@ export interface OverlayOptions {
   gray: boolean;
 }
 
-/** RGBA pixels of the scene (or its greyscale input), one per scene pixel. */
-function imagePixels(scene: Scene, gray: boolean): Uint8ClampedArray<ArrayBuffer> {
-  const out = new Uint8ClampedArray(scene.width * scene.height * 4);
-  for (let p = 0; p < scene.width * scene.height; p++) {
-    const g = scene.gray[p] ?? 0;
-    out[p * 4] = gray ? g : (scene.rgb[p * 3] ?? 0);
-    out[p * 4 + 1] = gray ? g : (scene.rgb[p * 3 + 1] ?? 0);
-    out[p * 4 + 2] = gray ? g : (scene.rgb[p * 3 + 2] ?? 0);
-    out[p * 4 + 3] = 255;
-  }
-  return out;
-}
-
-/** Category colours over each segment, with instance borders drawn opaque. */
-function panopticPixels(scene: Scene): Uint8ClampedArray<ArrayBuffer> {
-  const { width: w, height: h } = scene;
-  const ids = scene.panoptic.segmentIds;
-  const colorOf = new Map(scene.panoptic.segments.map((s) => [s.id, categoryById(s.category_id)?.color ?? [0, 0, 0]]));
-  const out = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const p = y * w + x;
-      const id = ids[p] ?? 0;
-      const c = colorOf.get(id) ?? [0, 0, 0];
-      const border = (x + 1 < w && ids[p + 1] !== id) || (y + 1 < h && ids[p + w] !== id);
-      out.set([c[0] ?? 0, c[1] ?? 0, c[2] ?? 0, id === 0 ? 0 : border ? 255 : 150], p * 4);
-    }
-  }
-  return out;
-}
-
-function paint(canvas: HTMLCanvasElement | null, w: number, h: number, pixels: Uint8ClampedArray<ArrayBuffer> | null) {
-  const ctx = canvas?.getContext("2d");
-  if (!canvas || !ctx) return;
-  ctx.clearRect(0, 0, w, h);
-  if (pixels) ctx.putImageData(new ImageData(pixels, w, h), 0, 0);
-}
-
 /** One scene: image, optional panoptic and box overlays, labels and reference captions. */
 export function SceneCard({ split, index, overlay }: { split: Split; index: number; overlay: OverlayOptions }) {
   const scene = useMemo(() => sceneAt(split, index), [split, index]);
   const imageRef = useRef<HTMLCanvasElement>(null);
   const panopticRef = useRef<HTMLCanvasElement>(null);
 
-  useEffect(() => paint(imageRef.current, scene.width, scene.height, imagePixels(scene, overlay.gray)), [scene, overlay.gray]);
+  useEffect(() => paint(imageRef.current, scene.width, scene.height, scenePixels(scene, overlay.gray)), [scene, overlay.gray]);
   useEffect(
-    () => paint(panopticRef.current, scene.width, scene.height, overlay.panoptic ? panopticPixels(scene) : null),
+    () => paint(panopticRef.current, scene.width, scene.height, overlay.panoptic ? panopticPixels(scene.panoptic, scene.width, scene.height) : null),
     [scene, overlay.panoptic],
   );
 

@@ -17,6 +17,7 @@ export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } fro
 export { shapeWorldTarget } from "./shapeworld";
 export { meanStd } from "./normalize";
 export { DEFAULT_REWARD_SPECS } from "./defaults";
+export { plainOutput } from "./output-json";
 export { bleu, sentenceBleu, type BleuScores } from "./metrics/bleu";
 export { ciderD, CiderDScorer } from "./metrics/cider-d";
 export type { CaptionCorpus } from "./metrics/caption-corpus";
