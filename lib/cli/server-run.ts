@@ -14,8 +14,8 @@ import { metricStream } from "./metric-stream";
 import { ServerRefusal, serverClient, type ServerClient } from "./server-client";
 
 /** What the training loop tells a run's observer (the server, here). */
-export interface TrainReport {
-  step(log: ReinforceStepLog): void;
+export interface TrainReport<S> {
+  step(log: S): void;
   evaluated(log: EvalLog): void;
   /** A checkpoint of `step` steps was written to `dir`. */
   saved(step: number, dir: string): Promise<void>;
@@ -56,7 +56,7 @@ export function serverTarget(o: ServerFlags, env: NodeJS.ProcessEnv = process.en
 export async function openServerRun(input: {
   target: { url: string; token: string; specVersion: string }; task: TaskId; settings: ReinforceSettings; from: string; backend: string;
   client?: ServerClient; log?: (line: string) => void;
-}): Promise<TrainReport & { runId: string }> {
+}): Promise<TrainReport<ReinforceStepLog> & { runId: string }> {
   const log = input.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const client = input.client ?? serverClient({ ...input.target, onRetry: (what, n, why) => log(`server: ${what} failed (${why}); retry ${n}`) });
   let runId: string;

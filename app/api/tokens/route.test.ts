@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resolveApiToken } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { routeTestDatabase } from "@/lib/testing/route-database";
 import { bareRequest, cookieFor, idParams, jsonRequest, savedSpecVersion } from "@/lib/testing/run-fixtures";
@@ -65,5 +66,17 @@ describe("API tokens", () => {
     const eves = await make(eve);
     await db().user.update({ where: { email: "eve@reward.studio" }, data: { disabledAt: new Date() } });
     expect((await createRun(jsonRequest("POST", "/api/runs", RUN(), { bearer: eves.token }))).status).toBe(401);
+  });
+
+  it("writes lastUsedAt at most once a minute", async () => {
+    const { token, apiToken } = await make(eli);
+    const t0 = new Date(Date.now() + 3_600_000);
+    const used = async () => (await db().apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).lastUsedAt?.getTime();
+    expect(await resolveApiToken(db(), { token, now: t0 })).toMatchObject({ user: { email: "engineer@reward.studio" }, scopes: ["runs"] });
+    expect(await used()).toBe(t0.getTime());
+    await resolveApiToken(db(), { token, now: new Date(t0.getTime() + 30_000) });
+    expect(await used()).toBe(t0.getTime());
+    await resolveApiToken(db(), { token, now: new Date(t0.getTime() + 61_000) });
+    expect(await used()).toBe(t0.getTime() + 61_000);
   });
 });
