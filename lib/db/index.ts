@@ -18,13 +18,15 @@ export * from "./queries/reward-specs";
 export * from "./queries/checkpoints";
 export * from "./queries/runs";
 export * from "./queries/comparisons";
+export * from "./queries/comparison-cache";
+export * from "./queries/campaigns";
 export * from "./queries/rollouts";
 export * from "./queries/status";
 export type {
-  User, Session, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
+  User, Session, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, ComparisonCache, Campaign, Vote,
   Rollout, RolloutStage, RolloutEvent, PredictionLog,
 } from "./generated/sqlite/client";
-export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName } from "./generated/sqlite/enums";
+export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName, CampaignStatus } from "./generated/sqlite/enums";
 
 const globalForDb = globalThis as unknown as { rewardStudioDb?: Db };
 
