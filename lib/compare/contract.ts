@@ -17,7 +17,7 @@ export const MAX_CAMPAIGN_PAIRS = 500;
 const SPLIT_NAMES = Object.keys(SPLITS) as [Split, ...Split[]];
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "expected an id (1 to 64 letters, digits, '_' or '-')");
 const taskEnum = z.enum(TASK_IDS, { error: `expected one of ${TASK_IDS.join(", ")}` });
-/** SHA-256 (hex) of the reward spec's canonical JSON (components/compare/spec-hash.ts; equal to a saved version's hash). */
+/** SHA-256 (hex) of the reward spec's canonical JSON (lib/compare/spec-hash.ts; equal to a saved version's hash). */
 const specHash = z.string().regex(/^[0-9a-f]{64}$/, "expected the SHA-256 of the spec's canonical JSON (64 lowercase hex digits)");
 const finiteOrNull = z.number().nullable();
 
@@ -30,6 +30,10 @@ const SideSchema = z.object({
 
 export const ComparedSceneSchema = z.object({ seed: z.number().int().min(0), a: SideSchema, b: SideSchema }).strict();
 export type ComparedScene = z.infer<typeof ComparedSceneSchema>;
+
+/** The aggregate name of the mean composite reward, and of each term's mean. */
+export const REWARD_METRIC = "reward";
+export const termMetric = (key: string): string => `mean ${key}`;
 
 /** An aggregate metric on all scenes (the task's evalMetrics, plus the mean reward), B − A and its paired bootstrap interval. */
 export const AggregateSchema = z.object({

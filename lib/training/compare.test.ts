@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ciderD, compileRewardSpec, DEFAULT_REWARD_SPECS, shapeWorldRewardContext, type OutputOf } from "@/lib/rewards";
-import { aggregateComparison, compareScenes, REWARD_METRIC, scoreComparison, termMetric } from "./compare";
+import { REWARD_METRIC, termMetric } from "@/lib/compare/contract";
+import { aggregateComparison, compareScenes, scoreComparison } from "./compare";
 
 const scenes = compareScenes("test", 5, 6);
 // A says nothing useful; B repeats the first reference caption (CIDEr-D is high for it).

@@ -5,7 +5,7 @@
  * No tensors here; the compare Worker decodes, this scores. Results are plain JSON (non-finite
  * numbers become null) in the shape the server caches (lib/compare/contract.ts).
  */
-import type { ComparedScene, ComparisonResult } from "@/lib/compare/contract";
+import { REWARD_METRIC, termMetric, type ComparedScene, type ComparisonResult } from "@/lib/compare/contract";
 import { sceneAt, type Scene, type Split } from "@/lib/data";
 import { pairedBootstrap } from "@/lib/preference";
 import { evaluate, plainOutput, shapeWorldTarget, specNeedsMleOutput, type CompiledRewardSpec, type OutputOf, type RewardContext, type RewardSample, type TaskId } from "@/lib/rewards";
@@ -17,11 +17,6 @@ export function compareScenes(split: Split, start: number, count: number, size =
 }
 
 const num = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
-
-/** The name under which a term's mean enters the aggregates. */
-export const termMetric = (key: string) => `mean ${key}`;
-/** The mean composite reward, in the aggregates. */
-export const REWARD_METRIC = "reward";
 
 /**
  * Scores A's and B's outputs on `scenes` with `spec`, in one batch so batch-normalised terms
