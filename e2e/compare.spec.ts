@@ -10,7 +10,7 @@ function dropCacheMisses(errors: string[]): void {
 
 test.describe("Compare page", () => {
   test("captioning MLE vs tuned on 6 scenes: outputs, deltas, bootstrap interval, sort by gain, a pair to a new draft campaign, then the cache", async ({ page, consoleErrors }, testInfo) => {
-    test.setTimeout(420_000);
+    test.setTimeout(240_000);
     const compare = new ComparePage(page);
     await compare.goto();
     await compare.pickTask("captioning");
@@ -56,7 +56,7 @@ test.describe("Compare page", () => {
   });
 
   test("colorization: the before/after slider moves with the keyboard", async ({ page, consoleErrors }, testInfo) => {
-    test.setTimeout(420_000);
+    test.setTimeout(240_000);
     const compare = new ComparePage(page);
     await compare.goto();
     await compare.pickTask("colorization");

@@ -22,7 +22,7 @@ export function CompareForm({ selection: s, specError, busy, onTask, onSet, onCo
     <section className="panel compare-form" aria-label="What to compare">
       <div className="toolbar">
         <label>Task
-          <select value={s.task} onChange={(e) => onTask(e.target.value as TaskId)} disabled={busy}>
+          <select aria-label="Task" value={s.task} onChange={(e) => onTask(e.target.value as TaskId)} disabled={busy}>
             {TASK_IDS.map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
         </label>

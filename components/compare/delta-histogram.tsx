@@ -2,14 +2,19 @@
 
 import { fmt, signed } from "./format";
 
-/** Equal-width bins over [min, max] of `values` (one bin when all are equal). */
-function bins(values: readonly number[], count: number): { lo: number; hi: number; n: number }[] {
+/**
+ * Equal-width bins over `values` placed so that 0 is the centre of one bin (ties and near-ties
+ * stay apart from gains and losses): bin k covers [(k − ½)w, (k + ½)w). One bin when all are equal.
+ */
+function bins(values: readonly number[], count: number): { lo: number; hi: number; n: number; k: number }[] {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  if (!(hi > lo)) return [{ lo, hi, n: values.length }];
+  if (!(hi > lo)) return [{ lo, hi, n: values.length, k: Math.sign(lo) }];
   const w = (hi - lo) / count;
-  const out = Array.from({ length: count }, (_, i) => ({ lo: lo + i * w, hi: lo + (i + 1) * w, n: 0 }));
-  for (const v of values) out[Math.min(count - 1, Math.floor((v - lo) / w))]!.n++;
+  const first = Math.floor(lo / w + 0.5);
+  const last = Math.floor(hi / w + 0.5);
+  const out = Array.from({ length: last - first + 1 }, (_, i) => ({ lo: (first + i - 0.5) * w, hi: (first + i + 0.5) * w, n: 0, k: first + i }));
+  for (const v of values) out[Math.min(out.length - 1, Math.floor(v / w + 0.5) - first)]!.n++;
   return out;
 }
 
@@ -36,8 +41,7 @@ export function DeltaHistogram({ values, label }: { values: readonly number[]; l
         <text x={pad.l - 4} y={H - pad.b} fontSize={10} textAnchor="end" fill="currentColor">0</text>
         {data.map((d, i) => {
           const h = maxN ? ((H - pad.b - pad.t) * d.n) / maxN : 0;
-          const mid = (d.lo + d.hi) / 2;
-          const color = mid > 0 ? "var(--good)" : mid < 0 ? "var(--bad)" : "#888";
+          const color = d.k > 0 ? "var(--good)" : d.k < 0 ? "var(--bad)" : "#888";
           return (
             <rect key={i} x={pad.l + i * bw + 1} y={H - pad.b - h} width={Math.max(1, bw - 2)} height={h} fill={color}>
               <title>{`${signed(d.lo)} to ${signed(d.hi)}: ${d.n} scene${d.n === 1 ? "" : "s"}`}</title>

@@ -36,7 +36,7 @@ const clampInt = (v: number, lo: number, hi: number) => (Number.isFinite(v) ? Ma
 
 function reduce(s: Selection, a: Action): Selection {
   switch (a.type) {
-    case "task": return { ...s, task: a.task, checkpoints: [], aId: "", bId: "", listError: null, specText: "" };
+    case "task": return a.task === s.task ? s : { ...s, task: a.task, checkpoints: [], aId: "", bId: "", listError: null, specText: "" };
     case "listed": {
       if (a.task !== s.task) return s;
       const byUri = (uri: string) => a.checkpoints.find((c) => c.uri === uri)?.id;

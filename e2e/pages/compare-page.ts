@@ -19,15 +19,16 @@ export class ComparePage {
 
   /** Picks the task and waits for its checkpoints to be listed, with the shipped MLE (A) and tuned (B) models preselected. */
   async pickTask(task: string): Promise<void> {
-    await this.page.getByLabel("Task", { exact: true }).selectOption(task);
-    await expect(this.page.getByLabel("Checkpoint A").locator("option:checked")).toHaveText(`shipped ${task} MLE`);
-    await expect(this.page.getByLabel("Checkpoint B").locator("option:checked")).toHaveText(`shipped ${task} tuned`);
+    // The label wraps the select, so its name is "Task" and the chosen option.
+    await this.page.getByRole("combobox", { name: /^Task/ }).selectOption(task, { timeout: 30_000 });
+    await expect(this.page.getByLabel("Checkpoint A").locator("option:checked")).toHaveText(new RegExp(`^shipped ${task} MLE`));
+    await expect(this.page.getByLabel("Checkpoint B").locator("option:checked")).toHaveText(new RegExp(`^shipped ${task} tuned`));
   }
 
   /** Compares `count` test scenes and waits until the result is on screen (computed here or from the cache). */
   async compare(count: number, timeout = 180_000): Promise<"computed" | "cache"> {
-    await this.page.getByLabel("Scenes", { exact: true }).fill(String(count));
-    await this.page.getByRole("button", { name: "Compare" }).click();
+    await this.page.getByLabel("Scenes", { exact: true }).fill(String(count), { timeout: 30_000 });
+    await this.page.getByRole("button", { name: "Compare" }).click({ timeout: 30_000 });
     await expect(this.status).toHaveAttribute("data-status", "done", { timeout });
     await expect(this.rows).toHaveCount(count);
     return (await this.page.getByTestId("compare-source").getAttribute("data-source")) as "computed" | "cache";
