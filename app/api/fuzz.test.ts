@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFAULT_REWARD_SPECS } from "@/lib/rewards";
 import { PROVIDERS, freshDatabase, type TestDatabase } from "@/lib/testing/databases";
 import { generate, kindsFor, type FuzzRequest, type Part, type RouteTemplate, type Who } from "@/lib/testing/route-fuzz/requests";
 import { listRouteFiles, loadHandlers, routeUrl, type Handler, type Method } from "@/lib/testing/route-fuzz/routes";
@@ -40,7 +41,7 @@ const modelJsonShape = (valid: Json): JsonShape => ({
 });
 
 /** A valid request of every route and method; the fuzz makes each wrong in one way. */
-function templates(ids: { checkpoint: string; user: string }): Record<string, Partial<Record<Method, RouteTemplate>>> {
+function templates(ids: { checkpoint: string; user: string; rewardSpecVersion: string }): Record<string, Partial<Record<Method, RouteTemplate>>> {
   const upload = shipped("mle");
   const parts: Part[] = [
     { name: "model.json", filename: "model.json", type: "application/json", bytes: new TextEncoder().encode(upload.modelJson) },
@@ -77,6 +78,15 @@ function templates(ids: { checkpoint: string; user: string }): Record<string, Pa
         valid: { token: "A".repeat(43), name: "New Rater", password: "a-long-password" }, checked: [["token"], ["name"], ["password"]], strict: [[]],
       } } },
     },
+    "/api/reward-specs": {
+      GET: { access: ["engineer", "admin"], query: { task: "captioning" } },
+      POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 64 * 1024, shape: {
+        valid: { name: "fuzz spec", description: "from the fuzz", spec: DEFAULT_REWARD_SPECS.captioning as unknown as Json },
+        checked: [["name"], ["spec"], ["spec", "task"], ["spec", "terms"], ["spec", "terms", 0, "term"], ["spec", "terms", 0, "weight"], ["spec", "guardrails", 0, "metric"]],
+        strict: [[], ["spec"], ["spec", "terms", 0], ["spec", "guardrails", 0]],
+      } } },
+    },
+    "/api/reward-specs/[id]": { GET: { access: ["engineer", "admin"], params: { id: ids.rewardSpecVersion } } },
     "/api/users": { GET: { access: ["admin"] } },
     "/api/users/[id]": {
       PATCH: { access: ["admin"], params: { id: ids.user }, body: { kind: "json", maxBytes: 4096, shape: { valid: { role: "engineer" }, checked: [["role"]], strict: [[]] } } },
@@ -116,7 +126,7 @@ const describeRequest = (r: FuzzRequest, route: string) =>
   `${r.method} ${routeUrl(route, r.params, r.query).slice(0, 160)} as ${r.who} [${r.kind}${r.note ? `: ${r.note.slice(0, 120)}` : ""}]`;
 
 it("has a template for every route and method under app/api", async () => {
-  const table = templates({ checkpoint: "x", user: "x" });
+  const table = templates({ checkpoint: "x", user: "x", rewardSpecVersion: "x" });
   for (const r of ROUTES) {
     const exported = Object.keys(await loadHandlers(r.file)).sort();
     expect(exported, `${r.route}: add its methods to the fuzz table (app/api/fuzz.test.ts)`).toEqual(Object.keys(table[r.route] ?? {}).sort());
@@ -128,7 +138,7 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
   let t: TestDatabase;
   let dataDir: string;
   const cookies: Partial<Record<Who, string>> = {};
-  let ids: { checkpoint: string; user: string };
+  let ids: { checkpoint: string; user: string; rewardSpecVersion: string };
 
   beforeAll(async () => {
     vi.resetModules(); // lib/env reads the environment once per module instance
@@ -137,7 +147,7 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
     vi.stubEnv("DATABASE_URL", t.target.url);
     vi.stubEnv("RS_DATA_DIR", dataDir);
     (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb = t.db;
-    const { seedDemoData, findUserByEmail } = await import("@/lib/db");
+    const { seedDemoData, findUserByEmail, saveRewardSpecVersion } = await import("@/lib/db");
     const { openSession } = await import("@/lib/auth");
     const { storeCheckpoint, checkpointsRoot } = await import("@/lib/server/checkpoint-store");
     const { parseCheckpointUpload } = await import("@/lib/training/manifest-schema");
@@ -149,7 +159,10 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
       cookies[who] = `rs_session=${(await openSession(t.db, { userId: await userId(`${email}@reward.studio`), now })).token}`;
     }
     const { checkpoint } = await storeCheckpoint(t.db, { root: checkpointsRoot(dataDir), ...parseCheckpointUpload(shipped("tuned")), uploaderId: await userId("engineer@reward.studio") });
-    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio") };
+    const { version } = await saveRewardSpecVersion(t.db, {
+      ownerId: await userId("engineer@reward.studio"), name: "fuzz seed spec", task: "captioning", body: DEFAULT_REWARD_SPECS.captioning as never,
+    });
+    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio"), rewardSpecVersion: version.id };
   });
   afterAll(async () => {
     delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;

@@ -13,9 +13,10 @@ export {
 } from "./spec";
 export { compileRewardSpec, compileTerm, isCompiledRewardSpec, type CompiledRewardSpec, type CompiledTerm } from "./compile";
 export { evaluate, zeroSpreadFraction, type RewardEvaluation, type ScoredSample } from "./evaluate";
-export { scoreTerms, type ScoredTerms, type TargetsById } from "./score-terms";
+export { scoreTerms, termScoreKey, type ScoredTerms, type TargetsById } from "./score-terms";
 export { combineTerms, type CombinedTerms } from "./combine";
 export { spreadShares, type SpreadShares } from "./spread";
+export { canonicalRewardSpec } from "./canonical";
 export { diffRewardSpecs, describeChange, type SpecChange } from "./diff";
 export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
 export { shapeWorldTarget } from "./shapeworld";

@@ -53,3 +53,14 @@ export function scoreTerms<T extends TaskId>(
   );
   return { raw, aux };
 }
+
+/**
+ * A stable key for a term scored with some params (defaults filled in, in schema order), so raw
+ * values stored for `{ term: "bleu" }` serve `{ term: "bleu", params: { n: 4 } }` too. Throws on
+ * an unknown term or bad params.
+ */
+export function termScoreKey(t: { term: string; params?: Record<string, unknown> }): string {
+  const def = rewardTerm(t.term);
+  if (!def) throw new Error(`unknown term "${t.term}"`);
+  return `${t.term}${JSON.stringify(def.params.parse(t.params ?? {}))}`;
+}
