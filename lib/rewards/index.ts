@@ -16,6 +16,7 @@ export { evaluate, zeroSpreadFraction, type RewardEvaluation, type ScoredSample 
 export { scoreTerms, termScoreKey, type ScoredTerms, type TargetsById } from "./score-terms";
 export { combineTerms, type CombinedTerms } from "./combine";
 export { spreadShares, type SpreadShares } from "./spread";
+export { rankStored, ranksWithinGroups, type Ranking } from "./rank";
 export { canonicalRewardSpec } from "./canonical";
 export { diffRewardSpecs, describeChange, type SpecChange } from "./diff";
 export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
