@@ -32,10 +32,11 @@ test.describe("Reward composer", () => {
 
     // A second BLEU with other params is scored from the stored samples.
     await page.getByRole("button", { name: "Add bleu" }).click();
-    await page.getByTestId("spec-term").filter({ hasText: "bleu_2" }).getByLabel("n", { exact: true }).fill("1");
+    // The new copy is keyed "bleu" (the default spec's BLEU is named bleu_4).
+    await page.locator('[data-testid="spec-term"][data-key="bleu"]').getByLabel("n", { exact: true }).fill("1");
     await expect(page.getByTestId("preview-status")).toContainText("no resampling", { timeout: 30_000 });
-    await expect(rewards.samples.first().locator('tr[data-key="bleu_2"]')).toBeVisible();
-    await page.getByRole("button", { name: "Remove bleu_2" }).click();
+    await expect(rewards.samples.first().locator('tr[data-key="bleu"]')).toBeVisible();
+    await page.getByRole("button", { name: "Remove bleu", exact: true }).click();
 
     // The JSON view: an edit that parses moves the form; one that does not is flagged and the form stays.
     const spec = JSON.parse(await rewards.json.inputValue()) as { terms: { term: string; weight: number }[] };
@@ -46,7 +47,7 @@ test.describe("Reward composer", () => {
     await expect(page.getByTestId("json-error")).toContainText("not JSON");
     await expect(rewards.weight("caption_length")).toHaveValue("-2");
     // A schema error is shown next to its field, from the same schema the server uses.
-    await rewards.setWeight("caption_length", Number.NaN);
+    await rewards.weight("caption_length").fill("");
     await expect(page.locator('[data-field="terms[2].weight"]')).toContainText("finite number");
     await rewards.setWeight("caption_length", -2);
 
@@ -54,7 +55,7 @@ test.describe("Reward composer", () => {
     const name = `e2e captions ${Date.now()}`;
     expect(await rewards.save(name)).toContain("Saved as version 1");
     await expect(page.getByTestId("versions").locator("tr[data-version]")).toHaveCount(1);
-    expect(await rewards.save(name)).toContain("Same as version 1 (no new version)");
+    expect(await rewards.save(name)).toMatch(/^Same as version 1 of .* \(no new version\)/);
     await rewards.setWeight("bleu_4", 0.5);
     expect(await rewards.save(name)).toContain("Saved as version 2");
     await expect(page.getByTestId("versions").locator("tr[data-version]")).toHaveCount(2);
@@ -66,5 +67,23 @@ test.describe("Reward composer", () => {
     await page.getByTestId("versions").locator('tr[data-version="1"]').getByRole("button", { name: "Load" }).click();
     await expect(page.getByTestId("draft-source")).toContainText("version 1");
     await expect(rewards.weight("bleu_4")).toHaveValue("0");
+  });
+
+  test("on colorization, the spread chart shows which term drives the ranking (docs/RESULTS.md)", async ({ page }, testInfo) => {
+    const rewards = new RewardsPage(page);
+    await rewards.goto();
+    await page.getByLabel("Task").selectOption("colorization");
+    await rewards.waitForSamples(16);
+    await expect(page.getByTestId("preview-status")).toContainText("/models/colorization/mle/model.json");
+    const shares = () => page.getByTestId("spread-chart").locator("li[data-key]").evaluateAll((ls) =>
+      Object.fromEntries(ls.map((l) => [l.getAttribute("data-key"), Number(l.getAttribute("data-share"))])));
+    // The shipped spec (fidelity weight 1000): fidelity carries most of the within-image spread.
+    const shipped = await shares();
+    expect(shipped.chroma_fidelity!).toBeGreaterThan(shipped.colorfulness!);
+    await page.screenshot({ fullPage: true, path: testInfo.outputPath("rewards-colorization.png") });
+    // The earlier spec (weight 20): colourfulness alone decides which sample ranks first.
+    await rewards.setWeight("chroma_fidelity", 20);
+    await expect.poll(async () => (await shares()).colorfulness!).toBeGreaterThan(0.9);
+    console.log(`rewards e2e colorization shares: weight 1000 ${JSON.stringify(shipped)}; weight 20 ${JSON.stringify(await shares())}`);
   });
 });

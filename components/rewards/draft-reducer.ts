@@ -34,7 +34,9 @@ export type DraftAction =
   | { type: "add-guardrail" }
   | { type: "set-guardrail"; index: number; patch: Partial<DraftGuardrail> }
   | { type: "remove-guardrail"; index: number }
-  | { type: "set-json"; text: string };
+  | { type: "set-json"; text: string }
+  /** The draft was saved as this version (its content is unchanged). */
+  | { type: "saved"; source: DraftSource };
 
 /** What the form can draw: looser than RewardSpecSchema (whose errors the form shows inline). */
 const Drawable = z.object({
@@ -115,6 +117,8 @@ function apply(s: DraftState, a: DraftAction): DraftState {
       const guardrails = (s.spec.guardrails ?? []).filter((_, i) => i !== a.index);
       return withSpec(s, guardrails.length ? { ...s.spec, guardrails } : drop(s.spec, "guardrails", true));
     }
+    case "saved":
+      return { ...s, source: a.source };
     case "set-json": {
       let parsed: unknown;
       try {

@@ -6,7 +6,7 @@ import type { Ranking, TaskId } from "@/lib/rewards";
 import type { PreviewBatch } from "@/lib/training/browser/preview-protocol";
 import { OutputView } from "@/components/outputs/output-view";
 
-const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "—" : Number(v.toPrecision(4)).toString());
+const fmt = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "—" : Math.abs(v) < 1e-3 && v !== 0 ? v.toExponential(1) : Number(v.toPrecision(4)).toString());
 
 function SampleCard({ task, scene, batch, ranking, row }: { task: TaskId; scene: Scene; batch: PreviewBatch; ranking: Ranking; row: number }) {
   const r = batch.rows[row]!;

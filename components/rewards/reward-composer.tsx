@@ -68,7 +68,10 @@ export function RewardComposer() {
         <div>
           <SpecJson json={state.json} jsonError={state.jsonError} errors={errors} dispatch={dispatch} />
           <SavePanel valid={valid} defaultName={state.source.kind === "version" ? state.source.name : `${task} reward`}
-            onSave={saved.save} onSaved={(v) => setSelectedSpec(v.specId)} />
+            onSave={saved.save} onSaved={(v) => {
+              setSelectedSpec(v.specId);
+              dispatch({ type: "saved", source: { kind: "version", id: v.id, name: v.name, version: v.version } });
+            }} />
           <VersionsPanel specs={saved.specs} selected={selectedSpec} onSelect={setSelectedSpec} onLoad={(id) => void load(id)} error={saved.error} />
         </div>
       </div>
