@@ -30,6 +30,9 @@ const shipped = (kind: "mle" | "tuned") => {
   return { modelJson, weights: new Uint8Array(readFileSync(path.join(dir, weightsPath))) };
 };
 
+/** Records the templates point at: made in beforeAll, owned by the engineer. */
+interface Ids { checkpoint: string; user: string; run: string; spec: string; token: string }
+
 const M = ["userDefinedMetadata", "manifest"];
 const W = ["weightsManifest", 0, "weights", 0];
 /** model.json of an upload: the fields whose every other value is wrong, and its strict objects. */
@@ -41,7 +44,7 @@ const modelJsonShape = (valid: Json): JsonShape => ({
 });
 
 /** A valid request of every route and method; the fuzz makes each wrong in one way. */
-function templates(ids: { checkpoint: string; user: string; rewardSpecVersion: string }): Record<string, Partial<Record<Method, RouteTemplate>>> {
+function templates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplate>>> {
   const upload = shipped("mle");
   const parts: Part[] = [
     { name: "model.json", filename: "model.json", type: "application/json", bytes: new TextEncoder().encode(upload.modelJson) },
@@ -55,9 +58,28 @@ function templates(ids: { checkpoint: string; user: string; rewardSpecVersion: s
     },
     "/api/checkpoints": {
       GET: { access: ["engineer", "admin"], query: { task: "captioning" } },
-      POST: { access: ["engineer", "admin"], query: { name: "fuzz-upload" }, body: {
+      POST: { access: ["engineer", "admin"], query: { name: "fuzz-upload", run: ids.run, step: "2" }, body: {
         kind: "multipart", maxBytes: 16 * 2 ** 20, parts, json: { part: "model.json", shape: modelJsonShape(JSON.parse(upload.modelJson) as Json) },
       } },
+    },
+    "/api/campaigns": {
+      GET: { access: ["engineer", "admin"], query: { status: "draft", task: "captioning" } },
+      POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 64 * 1024, shape: {
+        valid: { name: "fuzz draft", task: "captioning", aCheckpointId: ids.checkpoint, bCheckpointId: "fuzz-b", pairs: [{ sceneSeed: 101_000, note: "fuzz" }] },
+        checked: [["task"], ["aCheckpointId"], ["bCheckpointId"], ["pairs"], ["pairs", 0, "sceneSeed"]], strict: [[], ["pairs", 0]],
+      } } },
+    },
+    "/api/comparisons": {
+      GET: { access: ["engineer", "admin"], query: { aId: ids.checkpoint, bId: "fuzz-b", split: "test", start: "0", count: "1", specHash: "ab".repeat(32) } },
+      POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 8 * 2 ** 20, shape: {
+        valid: { aId: ids.checkpoint, bId: "fuzz-b", split: "test", start: 0, count: 1, specHash: "ab".repeat(32), result: {
+          task: "captioning", keys: ["cider_d"], weights: { cider_d: 1 },
+          scenes: [{ seed: 101_000, a: { output: { text: "a" }, terms: { cider_d: 0 }, composite: 0 }, b: { output: { text: "b" }, terms: { cider_d: 1 }, composite: 1 } }],
+          aggregates: { metrics: [{ name: "CIDEr", a: 0, b: 1, diff: 1, lo: 1, hi: 1 }], resamples: 10, level: 0.95, seed: 0 }, backend: "wasm", seconds: 1,
+        } },
+        checked: [["aId"], ["bId"], ["split"], ["start"], ["count"], ["specHash"], ["result"], ["result", "task"], ["result", "scenes"], ["result", "scenes", 0, "seed"], ["result", "aggregates"]],
+        strict: [[], ["result"], ["result", "scenes", 0], ["result", "aggregates"]],
+      } } },
     },
     "/api/checkpoints/[id]/[file]": { GET: { access: ["engineer", "admin"], params: { id: ids.checkpoint, file: "model.json" } } },
     "/api/data/fingerprint": { GET: { access: "public", query: { split: "val", start: "3", count: "2", size: "16" } } },
@@ -86,12 +108,51 @@ function templates(ids: { checkpoint: string; user: string; rewardSpecVersion: s
         strict: [[], ["spec"], ["spec", "terms", 0], ["spec", "guardrails", 0]],
       } } },
     },
-    "/api/reward-specs/[id]": { GET: { access: ["engineer", "admin"], params: { id: ids.rewardSpecVersion } } },
+    "/api/reward-specs/[id]": { GET: { access: ["engineer", "admin"], params: { id: ids.spec } } },
+    ...runTemplates(ids),
     "/api/users": { GET: { access: ["admin"] } },
     "/api/users/[id]": {
       PATCH: { access: ["admin"], params: { id: ids.user }, body: { kind: "json", maxBytes: 4096, shape: { valid: { role: "engineer" }, checked: [["role"]], strict: [[]] } } },
     },
     "/api/users/[id]/sessions": { DELETE: { access: ["admin"], params: { id: ids.user } } },
+  };
+}
+
+/** The runs API and API tokens (lib/runs/contract.ts): the fields whose every other value is refused. */
+function runTemplates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplate>>> {
+  const studio = ["engineer", "admin"] as const;
+  const run = { id: ids.run };
+  return {
+    "/api/runs": {
+      GET: { access: studio, query: { task: "captioning", status: "running", mine: "1" } },
+      POST: { access: studio, body: { kind: "json", maxBytes: 16 * 1024, shape: {
+        valid: { task: "captioning", kind: "reinforce", settings: { steps: 4, batchSize: 2, lr: 1e-4, samples: 2 }, rewardSpecVersionId: ids.spec, baseCheckpointId: ids.checkpoint },
+        checked: [["task"], ["settings"], ["settings", "steps"], ["settings", "batchSize"], ["settings", "lr"], ["rewardSpecVersionId"]], strict: [[], ["settings"]],
+      } } },
+    },
+    "/api/runs/[id]": { GET: { access: studio, params: run } },
+    "/api/runs/[id]/status": {
+      POST: { access: studio, params: run, body: { kind: "json", maxBytes: 8 * 1024, shape: { valid: { status: "running" }, checked: [["status"]], strict: [[]] } } },
+    },
+    "/api/runs/[id]/metrics": {
+      GET: { access: studio, params: run, query: { from: "0" } },
+      POST: { access: studio, params: run, body: { kind: "json", maxBytes: 2 ** 20, shape: {
+        valid: { points: [{ step: 0, name: "composite", value: 0.5 }, { step: 0, name: "eval/CIDEr", value: null }] },
+        checked: [["points"], ["points", 0, "step"], ["points", 0, "name"]], strict: [[], ["points", 0]],
+      } } },
+    },
+    "/api/runs/[id]/samples": {
+      GET: { access: studio, params: run, query: { step: "2" } },
+      POST: { access: studio, params: run, body: { kind: "json", maxBytes: 2 ** 20, shape: {
+        valid: { step: 2, samples: [{ sceneSeed: 7, output: { text: "a red circle" }, rewards: { cider_d: 0.5 } }] },
+        checked: [["step"], ["samples"], ["samples", 0, "sceneSeed"]], strict: [[], ["samples", 0]],
+      } } },
+    },
+    "/api/tokens": {
+      GET: { access: studio },
+      POST: { access: studio, body: { kind: "json", maxBytes: 1024, shape: { valid: { name: "fuzz token" }, checked: [["name"]], strict: [[]] } } },
+    },
+    "/api/tokens/[id]": { DELETE: { access: studio, params: { id: ids.token } } },
   };
 }
 
@@ -126,7 +187,7 @@ const describeRequest = (r: FuzzRequest, route: string) =>
   `${r.method} ${routeUrl(route, r.params, r.query).slice(0, 160)} as ${r.who} [${r.kind}${r.note ? `: ${r.note.slice(0, 120)}` : ""}]`;
 
 it("has a template for every route and method under app/api", async () => {
-  const table = templates({ checkpoint: "x", user: "x", rewardSpecVersion: "x" });
+  const table = templates({ checkpoint: "x", user: "x", run: "x", spec: "x", token: "x" });
   for (const r of ROUTES) {
     const exported = Object.keys(await loadHandlers(r.file)).sort();
     expect(exported, `${r.route}: add its methods to the fuzz table (app/api/fuzz.test.ts)`).toEqual(Object.keys(table[r.route] ?? {}).sort());
@@ -138,7 +199,7 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
   let t: TestDatabase;
   let dataDir: string;
   const cookies: Partial<Record<Who, string>> = {};
-  let ids: { checkpoint: string; user: string; rewardSpecVersion: string };
+  let ids: Ids;
 
   beforeAll(async () => {
     vi.resetModules(); // lib/env reads the environment once per module instance
@@ -147,7 +208,7 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
     vi.stubEnv("DATABASE_URL", t.target.url);
     vi.stubEnv("RS_DATA_DIR", dataDir);
     (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb = t.db;
-    const { seedDemoData, findUserByEmail, saveRewardSpecVersion } = await import("@/lib/db");
+    const { seedDemoData, findUserByEmail } = await import("@/lib/db");
     const { openSession } = await import("@/lib/auth");
     const { storeCheckpoint, checkpointsRoot } = await import("@/lib/server/checkpoint-store");
     const { parseCheckpointUpload } = await import("@/lib/training/manifest-schema");
@@ -159,10 +220,16 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
       cookies[who] = `rs_session=${(await openSession(t.db, { userId: await userId(`${email}@reward.studio`), now })).token}`;
     }
     const { checkpoint } = await storeCheckpoint(t.db, { root: checkpointsRoot(dataDir), ...parseCheckpointUpload(shipped("tuned")), uploaderId: await userId("engineer@reward.studio") });
-    const { version } = await saveRewardSpecVersion(t.db, {
-      ownerId: await userId("engineer@reward.studio"), name: "fuzz seed spec", task: "captioning", body: DEFAULT_REWARD_SPECS.captioning as never,
-    });
-    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio"), rewardSpecVersion: version.id };
+    const { saveRewardSpecVersion, createRun, updateRunStatus } = await import("@/lib/db");
+    const { issueApiToken } = await import("@/lib/auth");
+    const { parseRewardSpec } = await import("@/lib/rewards");
+    const engineer = await userId("engineer@reward.studio");
+    const specBody = parseRewardSpec(JSON.parse(readFileSync("lib/rewards/specs/captioning.json", "utf8"))) as unknown as Parameters<typeof saveRewardSpecVersion>[1]["body"];
+    const { version } = await saveRewardSpecVersion(t.db, { ownerId: engineer, name: "fuzz reward", task: "captioning", body: specBody });
+    const run = await createRun(t.db, { ownerId: engineer, task: "captioning", kind: "reinforce", settings: { steps: 4 }, rewardSpecVersionId: version.id, baseCheckpointId: checkpoint.id });
+    await updateRunStatus(t.db, { runId: run.id, status: "running" });
+    const { apiToken } = await issueApiToken(t.db, { userId: engineer, name: "fuzz" });
+    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio"), run: run.id, spec: version.id, token: apiToken.id };
   });
   afterAll(async () => {
     delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;
