@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFAULT_REWARD_SPECS } from "@/lib/rewards";
 import { PROVIDERS, freshDatabase, type TestDatabase } from "@/lib/testing/databases";
 import { generate, kindsFor, type FuzzRequest, type Part, type RouteTemplate, type Who } from "@/lib/testing/route-fuzz/requests";
 import { listRouteFiles, loadHandlers, routeUrl, type Handler, type Method } from "@/lib/testing/route-fuzz/routes";
@@ -99,6 +100,15 @@ function templates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplat
         valid: { token: "A".repeat(43), name: "New Rater", password: "a-long-password" }, checked: [["token"], ["name"], ["password"]], strict: [[]],
       } } },
     },
+    "/api/reward-specs": {
+      GET: { access: ["engineer", "admin"], query: { task: "captioning" } },
+      POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 64 * 1024, shape: {
+        valid: { name: "fuzz spec", description: "from the fuzz", spec: DEFAULT_REWARD_SPECS.captioning as unknown as Json },
+        checked: [["name"], ["spec"], ["spec", "task"], ["spec", "terms"], ["spec", "terms", 0, "term"], ["spec", "terms", 0, "weight"], ["spec", "guardrails", 0, "metric"]],
+        strict: [[], ["spec"], ["spec", "terms", 0], ["spec", "guardrails", 0]],
+      } } },
+    },
+    "/api/reward-specs/[id]": { GET: { access: ["engineer", "admin"], params: { id: ids.spec } } },
     ...runTemplates(ids),
     "/api/users": { GET: { access: ["admin"] } },
     "/api/users/[id]": {
