@@ -3,8 +3,8 @@
  * fail loudly, after nanoGPT's configurator). `size: "smoke"` is the tiny model CI trains.
  */
 import { z } from "zod";
-import { TASK_IDS, type TaskId } from "@/lib/rewards";
-import { BACKEND_NAMES } from "./backend";
+import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
+import { BACKEND_NAMES } from "./backend-names";
 import { BASELINES } from "./baseline";
 
 const common = {

@@ -80,3 +80,15 @@ export const listRewardSpecs = async (task: TaskId) => (await call<{ specs: Rewa
 export const getRewardSpecVersion = async (versionId: string) => (await call<{ spec: RewardSpecVersion }>(`/api/reward-specs/${versionId}`)).spec;
 /** Saves `spec` under `name`; the same content answers the version it already has (content-hashed). */
 export const saveRewardSpec = async (name: string, spec: unknown) => (await call<{ spec: RewardSpecVersion }>("/api/reward-specs", { json: { name, spec } })).spec;
+
+/** A checkpoint on the server as GET /api/checkpoints lists it (the fields the Runs pages use). */
+export interface CheckpointListing {
+  id: string;
+  name: string;
+  task: TaskId;
+  kind: "mle" | "reinforce" | null;
+  step: number | null;
+  evalMetrics: Record<string, number | null> | null;
+  uri: string;
+}
+export const listCheckpoints = async (task: TaskId) => (await call<{ checkpoints: CheckpointListing[] }>(`/api/checkpoints${q({ task })}`)).checkpoints;
