@@ -29,6 +29,9 @@ const shipped = (kind: "mle" | "tuned") => {
   return { modelJson, weights: new Uint8Array(readFileSync(path.join(dir, weightsPath))) };
 };
 
+/** Records the templates point at: made in beforeAll, owned by the engineer. */
+interface Ids { checkpoint: string; user: string; run: string; spec: string; token: string }
+
 const M = ["userDefinedMetadata", "manifest"];
 const W = ["weightsManifest", 0, "weights", 0];
 /** model.json of an upload: the fields whose every other value is wrong, and its strict objects. */
@@ -40,7 +43,7 @@ const modelJsonShape = (valid: Json): JsonShape => ({
 });
 
 /** A valid request of every route and method; the fuzz makes each wrong in one way. */
-function templates(ids: { checkpoint: string; user: string }): Record<string, Partial<Record<Method, RouteTemplate>>> {
+function templates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplate>>> {
   const upload = shipped("mle");
   const parts: Part[] = [
     { name: "model.json", filename: "model.json", type: "application/json", bytes: new TextEncoder().encode(upload.modelJson) },
@@ -54,7 +57,7 @@ function templates(ids: { checkpoint: string; user: string }): Record<string, Pa
     },
     "/api/checkpoints": {
       GET: { access: ["engineer", "admin"], query: { task: "captioning" } },
-      POST: { access: ["engineer", "admin"], query: { name: "fuzz-upload" }, body: {
+      POST: { access: ["engineer", "admin"], query: { name: "fuzz-upload", run: ids.run, step: "2" }, body: {
         kind: "multipart", maxBytes: 16 * 2 ** 20, parts, json: { part: "model.json", shape: modelJsonShape(JSON.parse(upload.modelJson) as Json) },
       } },
     },
@@ -77,11 +80,50 @@ function templates(ids: { checkpoint: string; user: string }): Record<string, Pa
         valid: { token: "A".repeat(43), name: "New Rater", password: "a-long-password" }, checked: [["token"], ["name"], ["password"]], strict: [[]],
       } } },
     },
+    ...runTemplates(ids),
     "/api/users": { GET: { access: ["admin"] } },
     "/api/users/[id]": {
       PATCH: { access: ["admin"], params: { id: ids.user }, body: { kind: "json", maxBytes: 4096, shape: { valid: { role: "engineer" }, checked: [["role"]], strict: [[]] } } },
     },
     "/api/users/[id]/sessions": { DELETE: { access: ["admin"], params: { id: ids.user } } },
+  };
+}
+
+/** The runs API and API tokens (lib/runs/contract.ts): the fields whose every other value is refused. */
+function runTemplates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplate>>> {
+  const studio = ["engineer", "admin"] as const;
+  const run = { id: ids.run };
+  return {
+    "/api/runs": {
+      GET: { access: studio, query: { task: "captioning", status: "running", mine: "1" } },
+      POST: { access: studio, body: { kind: "json", maxBytes: 16 * 1024, shape: {
+        valid: { task: "captioning", kind: "reinforce", settings: { steps: 4, batchSize: 2, lr: 1e-4, samples: 2 }, rewardSpecVersionId: ids.spec, baseCheckpointId: ids.checkpoint },
+        checked: [["task"], ["settings"], ["settings", "steps"], ["settings", "batchSize"], ["settings", "lr"], ["rewardSpecVersionId"]], strict: [[], ["settings"]],
+      } } },
+    },
+    "/api/runs/[id]": { GET: { access: studio, params: run } },
+    "/api/runs/[id]/status": {
+      POST: { access: studio, params: run, body: { kind: "json", maxBytes: 8 * 1024, shape: { valid: { status: "running" }, checked: [["status"]], strict: [[]] } } },
+    },
+    "/api/runs/[id]/metrics": {
+      GET: { access: studio, params: run, query: { from: "0" } },
+      POST: { access: studio, params: run, body: { kind: "json", maxBytes: 2 ** 20, shape: {
+        valid: { points: [{ step: 0, name: "composite", value: 0.5 }, { step: 0, name: "eval/CIDEr", value: null }] },
+        checked: [["points"], ["points", 0, "step"], ["points", 0, "name"]], strict: [[], ["points", 0]],
+      } } },
+    },
+    "/api/runs/[id]/samples": {
+      GET: { access: studio, params: run, query: { step: "2" } },
+      POST: { access: studio, params: run, body: { kind: "json", maxBytes: 2 ** 20, shape: {
+        valid: { step: 2, samples: [{ sceneSeed: 7, output: { text: "a red circle" }, rewards: { cider_d: 0.5 } }] },
+        checked: [["step"], ["samples"], ["samples", 0, "sceneSeed"]], strict: [[], ["samples", 0]],
+      } } },
+    },
+    "/api/tokens": {
+      GET: { access: studio },
+      POST: { access: studio, body: { kind: "json", maxBytes: 1024, shape: { valid: { name: "fuzz token" }, checked: [["name"]], strict: [[]] } } },
+    },
+    "/api/tokens/[id]": { DELETE: { access: studio, params: { id: ids.token } } },
   };
 }
 
@@ -116,7 +158,7 @@ const describeRequest = (r: FuzzRequest, route: string) =>
   `${r.method} ${routeUrl(route, r.params, r.query).slice(0, 160)} as ${r.who} [${r.kind}${r.note ? `: ${r.note.slice(0, 120)}` : ""}]`;
 
 it("has a template for every route and method under app/api", async () => {
-  const table = templates({ checkpoint: "x", user: "x" });
+  const table = templates({ checkpoint: "x", user: "x", run: "x", spec: "x", token: "x" });
   for (const r of ROUTES) {
     const exported = Object.keys(await loadHandlers(r.file)).sort();
     expect(exported, `${r.route}: add its methods to the fuzz table (app/api/fuzz.test.ts)`).toEqual(Object.keys(table[r.route] ?? {}).sort());
@@ -128,7 +170,7 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
   let t: TestDatabase;
   let dataDir: string;
   const cookies: Partial<Record<Who, string>> = {};
-  let ids: { checkpoint: string; user: string };
+  let ids: Ids;
 
   beforeAll(async () => {
     vi.resetModules(); // lib/env reads the environment once per module instance
@@ -149,7 +191,16 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
       cookies[who] = `rs_session=${(await openSession(t.db, { userId: await userId(`${email}@reward.studio`), now })).token}`;
     }
     const { checkpoint } = await storeCheckpoint(t.db, { root: checkpointsRoot(dataDir), ...parseCheckpointUpload(shipped("tuned")), uploaderId: await userId("engineer@reward.studio") });
-    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio") };
+    const { saveRewardSpecVersion, createRun, updateRunStatus } = await import("@/lib/db");
+    const { issueApiToken } = await import("@/lib/auth");
+    const { parseRewardSpec } = await import("@/lib/rewards");
+    const engineer = await userId("engineer@reward.studio");
+    const specBody = parseRewardSpec(JSON.parse(readFileSync("lib/rewards/specs/captioning.json", "utf8"))) as unknown as Parameters<typeof saveRewardSpecVersion>[1]["body"];
+    const { version } = await saveRewardSpecVersion(t.db, { ownerId: engineer, name: "fuzz reward", task: "captioning", body: specBody });
+    const run = await createRun(t.db, { ownerId: engineer, task: "captioning", kind: "reinforce", settings: { steps: 4 }, rewardSpecVersionId: version.id, baseCheckpointId: checkpoint.id });
+    await updateRunStatus(t.db, { runId: run.id, status: "running" });
+    const { apiToken } = await issueApiToken(t.db, { userId: engineer, name: "fuzz" });
+    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio"), run: run.id, spec: version.id, token: apiToken.id };
   });
   afterAll(async () => {
     delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;

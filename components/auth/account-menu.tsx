@@ -25,9 +25,15 @@ export function AccountMenu({ initialUser }: { initialUser?: SessionUser | null 
   }
   return (
     <div className="nav-account" data-testid="signed-in" data-email={user.email} data-role={user.role}>
-      <span>
-        {user.name} <span className="muted">({user.role})</span>
-      </span>
+      {user.role === "rater" ? (
+        <span>
+          {user.name} <span className="muted">({user.role})</span>
+        </span>
+      ) : (
+        <Link href="/account" data-testid="account-link" title="Your account and API tokens">
+          {user.name} <span className="muted">({user.role})</span>
+        </Link>
+      )}
       <button type="button" className="button" onClick={() => void signOut().then(() => router.refresh())}>Sign out</button>
     </div>
   );

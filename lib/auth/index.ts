@@ -7,6 +7,7 @@ import "server-only";
 import type { NextResponse } from "next/server";
 import { findUserByEmail, findUserById, setPasswordAndEndSessions, type Db, type Role } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
+import { bearerToken, resolveApiToken } from "./api-tokens";
 import { hashPassword, verifyNoPassword, verifyPassword } from "./password";
 import { readCookie, SESSION_COOKIE, sessionCookieOptions } from "./session";
 import { closeSession, endAllSessions, openSession, resolveSession, toSessionUser, type SessionUser } from "./sessions";
@@ -15,6 +16,7 @@ import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from ".
 export { hashPassword, verifyPassword } from "./password";
 export { SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, hashSessionToken } from "./session";
 export { SIGN_IN_THROTTLE } from "./throttle";
+export { API_TOKEN_PREFIX, hashApiToken, isApiToken, issueApiToken, resolveApiToken } from "./api-tokens";
 export { acceptInvite, createInvite, INVITE_DEFAULT_HOURS, INVITE_MAX_HOURS, invitePath, openInvite } from "./invites";
 export { endAllSessions, openSession, resolveSession, toSessionUser, type SessionUser } from "./sessions";
 
@@ -58,6 +60,24 @@ const presentedToken = (request: Request) => readCookie(request.headers.get("coo
 /** The user a request's session cookie names, or null (no cookie, unknown, revoked, expired, disabled). */
 export function sessionUser(db: Db, input: { request: Request; now?: Date }): Promise<SessionUser | null> {
   return resolveSession(db, { token: presentedToken(input.request), now: input.now });
+}
+
+/** Who a request acts as, and by what: its session cookie, or an `Authorization: Bearer` API token (with the token's scopes). */
+export interface RequestAuth {
+  user: SessionUser | null;
+  via: "session" | "token";
+  scopes: readonly string[];
+}
+
+/**
+ * Authenticates a request: a bearer token when it sends one (the cookie is then not looked at,
+ * and a bad token is nobody), else its session cookie.
+ */
+export async function requestAuth(db: Db, input: { request: Request; now?: Date }): Promise<RequestAuth> {
+  const bearer = bearerToken(input.request);
+  if (bearer === undefined) return { user: await sessionUser(db, input), via: "session", scopes: [] };
+  const resolved = await resolveApiToken(db, { token: bearer, now: input.now });
+  return { user: resolved?.user ?? null, via: "token", scopes: resolved?.scopes ?? [] };
 }
 
 /**

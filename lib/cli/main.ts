@@ -109,6 +109,9 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
       if (!(BASELINES as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${BASELINES.join(", ")}`);
       return v as Baseline;
     })
+    .option("--server <url>", "record the run on a Reward Studio server: stream its metrics, upload its checkpoints")
+    .option("--token <token>", "API token for --server (default: $RS_TOKEN; make one on the server's /account page)")
+    .option("--spec-version <id>", "with --server: the saved reward spec version the run tunes against")
     .action(async (o) => tune(o));
   program
     .command("eval")

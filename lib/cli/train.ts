@@ -16,6 +16,7 @@ import { saveCheckpointDir } from "@/lib/training/node/checkpoint-files";
 import { TrainingHaltedError, UsageError } from "./errors";
 import { createProgress, formatMetrics } from "./progress";
 import { loadCheckpoint, settingsError, startBackend } from "./runtime";
+import { openServerRun, serverTarget, type ServerFlags, type TrainReport } from "./server-run";
 
 export interface CommonTrainOptions {
   task: TaskId;
@@ -61,7 +62,7 @@ async function save(out: string, policy: Policy, manifest: CheckpointManifest, o
  * halt in metrics.jsonl and throws TrainingHaltedError (exit status 3).
  */
 async function trainWithCheckpoints<S>(
-  o: { out: string; resume?: boolean }, policy: Policy, optimizer: tf.Optimizer, label: string,
+  o: { out: string; resume?: boolean; report?: TrainReport<S> }, policy: Policy, optimizer: tf.Optimizer, label: string,
   total: number, start: number, evalCount: number,
   manifest: (step: number, metrics: Record<string, number> | null) => CheckpointManifest,
   summarize: (log: S) => string,
@@ -73,27 +74,36 @@ async function trainWithCheckpoints<S>(
   let lastEval: EvalLog | undefined;
   let savedAt = -1;
   const result = await train({
-    onStep: (log) => { write(log as object); progress.update(log.step + 1, summarize(log)); },
+    onStep: (log) => { write(log as object); o.report?.step(log); progress.update(log.step + 1, summarize(log)); },
     onEval: async (log) => {
       lastEval = log;
       write(log);
+      o.report?.evaluated(log);
       progress.log(`eval @${log.step + 1}: ${formatMetrics(log.metrics)}`);
       await save(o.out, policy, manifest(log.step + 1, log.metrics), optimizer); // resumable from here
       savedAt = log.step + 1;
+      await o.report?.saved(savedAt, o.out);
     },
   });
   progress.stop();
   const end = result.step;
   if (result.halted) {
     write({ phase: "halted", step: end, skippedSteps: result.skippedSteps, reason: result.halted });
-    if (savedAt !== end) await save(o.out, policy, manifest(end, null), optimizer);
+    if (savedAt !== end) {
+      await save(o.out, policy, manifest(end, null), optimizer);
+      await o.report?.saved(end, o.out);
+    }
     throw new TrainingHaltedError(`${label} stopped after ${end} of ${total} steps: ${result.halted}. The last good weights are saved in ${o.out} (resumable); every step's log is in metrics.jsonl.`);
   }
   if (!lastEval || lastEval.step !== end - 1) {
     lastEval = { phase: "eval", step: end - 1, split: "val", count: evalCount, metrics: await evaluatePolicy(policy, "val", evalCount) };
     write(lastEval);
+    o.report?.evaluated(lastEval);
   }
-  if (savedAt !== end) await save(o.out, policy, manifest(end, lastEval.metrics), optimizer);
+  if (savedAt !== end) {
+    await save(o.out, policy, manifest(end, lastEval.metrics), optimizer);
+    await o.report?.saved(end, o.out);
+  }
   const skipped = result.skippedSteps > 0 ? ` (${result.skippedSteps} updates skipped, see metrics.jsonl)` : "";
   process.stderr.write(`saved ${o.out} after ${end} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s${skipped}: ${formatMetrics(lastEval.metrics)}\n`);
 }
@@ -133,7 +143,7 @@ export async function pretrain(o: CommonTrainOptions): Promise<void> {
   }
 }
 
-export interface TuneOptions extends CommonTrainOptions {
+export interface TuneOptions extends CommonTrainOptions, ServerFlags {
   from: string;
   reward: string;
   samples?: number;
@@ -161,6 +171,8 @@ function readSpec(file: string, task: TaskId): RewardSpec {
 
 /** `tune`: REINFORCE from an MLE checkpoint against a RewardSpec (or resume the run in --out). */
 export async function tune(o: TuneOptions): Promise<void> {
+  const target = serverTarget(o);
+  if (target && o.resume) throw new UsageError("--resume: not with --server yet (a resumed run would be a new run on the server)");
   const spec = readSpec(o.reward, o.task);
   const preset = PRESETS.tune[o.smoke ? "smoke" : "default"];
   const parsed = ReinforceSettingsSchema.safeParse({
@@ -183,12 +195,18 @@ export async function tune(o: TuneOptions): Promise<void> {
     evalMetrics, createdAt: new Date().toISOString(),
   });
   const setup = { policy, reference: reference.policy, spec: compileRewardSpec(spec), ctx: shapeWorldRewardContext(), optimizer, settings };
+  let report: TrainReport<ReinforceStepLog> | undefined;
   try {
+    report = target ? await openServerRun({ target, task: o.task, settings, from: o.from, backend: choice.backend }) : undefined;
     await trainWithCheckpoints<ReinforceStepLog>(
-      { out: o.out, resume: resuming }, policy, optimizer, `tune ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
+      { out: o.out, resume: resuming, report }, policy, optimizer, `tune ${o.task} (${choice.backend})`, settings.steps, start, settings.evalCount, manifest,
       (log) => formatMetrics({ reward: log.composite.mean, kl: log.kl, entropy: log.entropy, "samples/s": log.samplesPerSec }) + (log.skipped ? ` | skipped: ${log.skipped}` : ""),
       (cb) => trainReinforce(setup, cb, start),
     );
+    await report?.finish();
+  } catch (err) {
+    await report?.fail(err);
+    throw err;
   } finally {
     policy.dispose();
     reference.policy.dispose();

@@ -11,17 +11,19 @@ export { migrateDatabase, listMigrations } from "./migrate";
 export { seedDemoData, DEMO_USERS } from "./seed";
 export * from "./queries/users";
 export * from "./queries/sessions";
+export * from "./queries/api-tokens";
 export * from "./queries/invites";
 export * from "./queries/user-admin";
 export * from "./queries/throttles";
 export * from "./queries/reward-specs";
 export * from "./queries/checkpoints";
 export * from "./queries/runs";
+export * from "./queries/run-reads";
 export * from "./queries/comparisons";
 export * from "./queries/rollouts";
 export * from "./queries/status";
 export type {
-  User, Session, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
+  User, Session, ApiToken, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
   Rollout, RolloutStage, RolloutEvent, PredictionLog,
 } from "./generated/sqlite/client";
 export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName } from "./generated/sqlite/enums";

@@ -103,7 +103,11 @@ const isConflict = (err: unknown) => err instanceof StudioError && err.code === 
  */
 export async function storeCheckpoint(
   db: Db,
-  input: { root: string; artifacts: Parameters<typeof saveCheckpointDir>[1]; manifest: CheckpointManifest; name?: string; uploaderId?: string },
+  input: {
+    root: string; artifacts: Parameters<typeof saveCheckpointDir>[1]; manifest: CheckpointManifest; name?: string; uploaderId?: string;
+    /** The run that produced it and the step it was saved at. */
+    producedById?: string; step?: number;
+  },
 ): Promise<{ checkpoint: Checkpoint; created: boolean }> {
   const { manifest } = input;
   const id = randomBytes(12).toString("base64url"); // 96 random bits, 16 URL-safe characters
@@ -128,6 +132,7 @@ export async function storeCheckpoint(
         parentId: await serverParentId(db, manifest.parent),
         contentHash,
         ...(input.uploaderId ? { uploaderId: input.uploaderId } : {}),
+        ...(input.producedById ? { producedById: input.producedById, step: input.step } : {}),
       });
       return { checkpoint, created: true };
     } catch (err) {

@@ -6,10 +6,13 @@ import { StudioError } from "@/lib/errors";
 import { route } from "./edge";
 
 // Who is signed in is the session module's business (tested with it); here a request names its
-// user in a test header, so these tests are about the edge's order and codes only.
+// user in a test header (x-test-token: an API token's scopes), so these tests are about the edge's order and codes only.
 vi.mock("@/lib/auth", async (actual) => ({
   ...(await actual<typeof import("@/lib/auth")>()),
-  sessionUser: async (_db: unknown, { request }: { request: Request }) => USERS[request.headers.get("x-test-user") ?? ""] ?? null,
+  requestAuth: async (_db: unknown, { request }: { request: Request }) => {
+    const scopes = request.headers.get("x-test-token");
+    return { user: USERS[request.headers.get("x-test-user") ?? ""] ?? null, via: scopes === null ? "session" : "token", scopes: scopes?.split(" ") ?? [] };
+  },
 }));
 const USERS: Record<string, SessionUser> = {
   eli: { id: "u-eli", email: "eli@x", name: "Eli", role: "engineer" },
@@ -110,6 +113,15 @@ describe("the edge: each check in order, each with its typed code", () => {
       await expectRefusal(send({ user: "eli", headers }), 403, "forbidden:cross_site", "origin");
     }
     expect(calls).toEqual([]); // no refused request reached the handler
+  });
+
+  it("an API token opens only routes that take its scope, where no same-origin check applies (a browser never attaches one)", async () => {
+    await expectRefusal(send({ user: "eli", headers: { "x-test-token": "runs" } }), 403, "forbidden:note");
+    const SCOPED = route({ surface: "run", action: "start runs", access: ["engineer", "admin"], tokenScope: "runs", handler: () => Response.json({ ok: true }, { status: 201 }), db: () => ({}) as Db });
+    const req = (headers: Record<string, string>) => new Request("http://studio.test/api/runs", { method: "POST", headers: { "x-test-user": "eli", origin: "https://evil.example", ...headers } });
+    expect((await SCOPED(req({ "x-test-token": "runs" }))).status).toBe(201);
+    await expectRefusal(SCOPED(req({ "x-test-token": "predict" })), 403, "forbidden:run");
+    await expectRefusal(SCOPED(req({})), 403, "forbidden:cross_site"); // the same request on a cookie session
   });
 
   it("runs the handler for a same-origin browser request and for a client that is not a browser", async () => {

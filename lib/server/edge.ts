@@ -4,15 +4,17 @@
  *  1. body size (413 `payload_too_large:<surface>`), before anything is parsed;
  *  2. content type (415 `unsupported_media_type:<surface>`);
  *  3. path, query and body parsed with zod (400 `bad_request:<surface>` naming the field);
- *  4. authentication (401 `unauthorized:<surface>`);
+ *  4. authentication (401 `unauthorized:<surface>`): the session cookie, or an API token sent as
+ *     `Authorization: Bearer rs_...`, which only opens routes that name one of its scopes (403);
  *  5. authorisation by role, then by ownership (403 `forbidden:<surface>`);
  *  6. on state-changing methods, that the request comes from this site (403 `forbidden:cross_site`);
+ *     not for a bearer token: a browser never attaches one on its own, so no other site can ride it;
  * then runs the handler. Errors leave as typed JSON; anything unexpected is logged and answered
  * with a 500 that says nothing of the cause. Responses default to `Cache-Control: no-store`.
  */
 import "server-only";
 import type { z } from "zod";
-import { requireRole, sessionUser, type SessionUser } from "@/lib/auth";
+import { requestAuth, requireRole, type RequestAuth, type SessionUser } from "@/lib/auth";
 import { db as appDb, type Db, type Role } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { errorResponse } from "./http";
@@ -41,6 +43,8 @@ export interface RouteSpec<A extends Access, P, Q, B> {
   /** What the route lets a user do, for the 401 / 403 messages ("upload checkpoints"). */
   action: string;
   access: A;
+  /** The API-token scope that opens this route ("runs"); omitted: cookie sessions only. */
+  tokenScope?: string;
   params?: z.ZodType<P>;
   /** Omitted: the request must have no query parameters. */
   query?: z.ZodType<Q>;
@@ -80,13 +84,17 @@ export function route<A extends Access, P = Record<string, never>, Q = Record<st
       const body = spec.body ? await parseBody(request, bytes, spec.body, surface) : (undefined as B);
       // 4-5. Authenticate, authorise.
       const db = (spec.db ?? appDb)();
-      const user = spec.access === "public" ? null : await sessionUser(db, { request });
+      const auth: RequestAuth = spec.access === "public" ? { user: null, via: "session", scopes: [] } : await requestAuth(db, { request });
+      const { user } = auth;
+      if (user && auth.via === "token" && !(spec.tokenScope && auth.scopes.includes(spec.tokenScope))) {
+        throw new StudioError(`forbidden:${surface}`, `an API token cannot ${spec.action}; sign in in a browser`);
+      }
       if (spec.access === "signed-in" && !user) throw new StudioError(`unauthorized:${surface}`, `sign in to ${spec.action}`);
       if (Array.isArray(spec.access)) requireRole(user, { roles: spec.access, surface, action: spec.action });
       const ctx: EdgeContext<A, P, Q, B> = { request, db, user: user as UserFor<A>, params, query, body, address: clientAddress(request) };
       await spec.authorize?.(ctx);
       // 6. Same-origin on writes.
-      if (!SAFE_METHODS.has(request.method)) {
+      if (!SAFE_METHODS.has(request.method) && !(user && auth.via === "token")) {
         const reason = crossSiteReason(request);
         if (reason) throw new StudioError("forbidden:cross_site", `cross-site request refused: ${reason}`, { field: "origin" });
       }

@@ -13,6 +13,8 @@ export interface RegisterCheckpointInput {
   evalMetrics?: Prisma.InputJsonValue;
   parentId?: string;
   producedById?: string;
+  /** The step of that run it was saved at. */
+  step?: number;
   uploaderId?: string;
   /** SHA-256 of an upload's files; unique, so the same content is one checkpoint. */
   contentHash?: string;

@@ -31,6 +31,8 @@ export function isInterrupted(run: Pick<Run, "status" | "heartbeatAt" | "started
 export async function createRun(
   db: Db,
   input: {
+    /** Chosen by the caller when the id must be known in advance (an idempotent create). */
+    id?: string;
     ownerId: string;
     task: Task;
     kind: RunKind;
