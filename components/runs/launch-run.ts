@@ -85,12 +85,23 @@ export interface LaunchInput {
   beta: number;
 }
 
-/** Saves what needs saving and creates the run; returns its id. */
-export async function launchRun(l: LaunchInput): Promise<string> {
+/** FNV-1a of a string, as 8 hex digits. */
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * Saves what needs saving and creates the run; returns its id. `session` (one per page load)
+ * with the request's content makes the Idempotency-Key, so Launch pressed again after a lost
+ * answer opens the run it made instead of making a second.
+ */
+export async function launchRun(l: LaunchInput, session: string): Promise<string> {
   const rewardSpecVersionId = await resolveSpecVersion(l.task, l.specChoice, l.beta);
-  const run = await createRun({
-    task: l.task, kind: "reinforce", name: l.name, settings: l.settings as unknown as Record<string, unknown>, rewardSpecVersionId, source: "tab",
+  const body = {
+    task: l.task, kind: "reinforce" as const, name: l.name, settings: l.settings as unknown as Record<string, unknown>, rewardSpecVersionId, source: "tab" as const,
     ...("checkpointId" in l.base ? { baseCheckpointId: l.base.checkpointId } : { baseUri: l.base.uri }),
-  });
-  return run.id;
+  };
+  return (await createRun(body, `${session}-${fnv(JSON.stringify(body))}`)).id;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
 import { BASELINES } from "@/lib/training/baseline";
 import { checkpointLabel, shippedUri } from "@/lib/training/checkpoint-uris";
@@ -37,6 +37,7 @@ function Field({ label, error, hint, children }: { label: string; error?: string
 export function NewRunForm() {
   const router = useRouter();
   const { state: s, dispatch } = useNewRunForm();
+  const [session] = useState(() => crypto.randomUUID());
   const f = s.fields;
   const num = (key: keyof RunFields, label: string, hint?: string, step = "any") => (
     <Field label={label} error={s.errors[key]} hint={hint}>
@@ -51,7 +52,7 @@ export function NewRunForm() {
     if ("errors" in checked) return dispatch({ type: "errors", errors: checked.errors });
     dispatch({ type: "launching", on: true });
     try {
-      const id = await launchRun({ task: s.task, name: s.name, settings: checked.settings, base: baseOf(s), specChoice: s.specChoice, beta: f.beta });
+      const id = await launchRun({ task: s.task, name: s.name, settings: checked.settings, base: baseOf(s), specChoice: s.specChoice, beta: f.beta }, session);
       router.push(`/runs/${id}?start=1`);
     } catch (err) {
       dispatch({ type: "errors", errors: { form: `launch failed: ${err instanceof Error ? err.message : String(err)}` } });

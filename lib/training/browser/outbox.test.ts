@@ -98,6 +98,18 @@ describe("Outbox", () => {
     expect(store.entries.map((e) => e.runId)).toEqual(["other"]);
   });
 
+  it("drops a batch the server will never take (the run is over), and goes on", async () => {
+    const store = new MemoryOutboxStore();
+    let calls = 0;
+    const box = new Outbox(store, "r", { send: async () => (++calls === 1 ? { ok: false, retry: false, drop: true, message: "run completed" } : { ok: true }), maxPoints: 3 });
+    await box.add(pts(0));
+    await box.add(pts(1));
+    expect(await box.flush()).toBe(true);
+    expect(calls).toBe(2);
+    expect(store.entries).toEqual([]);
+    expect(box.state().pending).toBe(0);
+  });
+
   it("runs one flush at a time", async () => {
     const server = fakeServer();
     const box = new Outbox(new MemoryOutboxStore(), "r", { send: server.send });

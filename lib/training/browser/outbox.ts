@@ -42,8 +42,11 @@ export class MemoryOutboxStore implements OutboxStore {
   }
 }
 
-/** The server's answer to one batch: taken, or not (and whether trying again can help). */
-export type SendResult = { ok: true } | { ok: false; retry: boolean; message: string };
+/**
+ * The server's answer to one batch: taken, or not (and whether trying again can help). `drop`:
+ * the server will never take it (the run was deleted or is over): the batch is removed unsent.
+ */
+export type SendResult = { ok: true } | { ok: false; retry: boolean; message: string; drop?: boolean };
 
 export interface OutboxOptions {
   send: (runId: string, points: MetricPoint[]) => Promise<SendResult>;
@@ -107,6 +110,12 @@ export class Outbox {
         result = await this.opts.send(this.runId, points);
       } catch (err) {
         result = { ok: false, retry: true, message: err instanceof Error ? err.message : String(err) };
+      }
+      if (!result.ok && result.drop) {
+        await this.store.remove(keys);
+        this.pending -= points.length;
+        this.lastError = result.message;
+        continue;
       }
       if (!result.ok) {
         this.failures++;

@@ -33,12 +33,12 @@ export interface RewardSpecVersion {
   body: unknown;
 }
 
-async function call<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
-  const { json, ...rest } = init ?? {};
+async function call<T>(url: string, init?: RequestInit & { json?: unknown; headers?: Record<string, string> }): Promise<T> {
+  const { json, headers, ...rest } = init ?? {};
   const res = await fetch(url, {
     cache: "no-store",
     ...rest,
-    ...(json !== undefined ? { method: rest.method ?? "POST", body: JSON.stringify(json), headers: { "content-type": "application/json" } } : {}),
+    ...(json !== undefined ? { method: rest.method ?? "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", ...headers } } : {}),
   });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
@@ -52,8 +52,11 @@ const q = (params: Record<string, string | number | boolean | undefined>) => {
   return s ? `?${s}` : "";
 };
 
-export const createRun = async (body: CreateRunInput) => (await call<{ run: RunSummary }>("/api/runs", { json: body })).run;
-export const listRuns = async (query: { task?: TaskId; status?: string; mine?: boolean } = {}) => (await call<{ runs: RunSummary[] }>(`/api/runs${q(query)}`)).runs;
+/** Creates a run; the same `idempotencyKey` again (a retried launch) answers the run it made. */
+export const createRun = async (body: CreateRunInput, idempotencyKey?: string) =>
+  (await call<{ run: RunSummary }>("/api/runs", { json: body, ...(idempotencyKey ? { headers: { "idempotency-key": idempotencyKey } } : {}) })).run;
+export const listRuns = async (query: { task?: TaskId; status?: string; mine?: boolean } = {}) =>
+  (await call<{ runs: RunSummary[] }>(`/api/runs${q({ ...query, mine: query.mine ? "1" : undefined })}`)).runs;
 export const getRun = async (id: string) => (await call<{ run: RunDetail }>(`/api/runs/${id}`)).run;
 export const postRunStatus = async (id: string, body: RunStatusInput) => (await call<{ run: RunSummary }>(`/api/runs/${id}/status`, { json: body })).run;
 /** Points from step `from` on (all when absent). */
@@ -72,7 +75,10 @@ export async function sendMetrics(id: string, points: MetricPoint[]): Promise<Se
     return { ok: true };
   } catch (err) {
     const status = err instanceof ApiError ? err.status : null;
-    return { ok: false, retry: retryable(status), message: err instanceof Error ? err.message : String(err) };
+    const text = err instanceof Error ? err.message : String(err);
+    // 404 / 409: the run is gone or over, so the server will never take these points.
+    if (status === 404 || status === 409) return { ok: false, retry: false, drop: true, message: text };
+    return { ok: false, retry: retryable(status), message: text };
   }
 }
 
