@@ -69,9 +69,11 @@ export function useRunData(runId: string, live: { logs: readonly ReinforceStepLo
   }, [refresh, moving]);
 
   const merged = useMemo(() => {
-    const all = new Map(s.points);
+    // The server's value wins: after a resume it keeps the first value of a repeated step.
+    const all = new Map<string, MetricPoint>();
     for (const log of live.logs) for (const p of stepPoints(log)) all.set(key(p), p);
     for (const log of live.evals) for (const p of evalPoints(log)) all.set(key(p), p);
+    for (const [k, p] of s.points) all.set(k, p);
     return [...all.values()];
   }, [s.points, live.logs, live.evals]);
   const series = useMemo(() => seriesOf(merged), [merged]);
