@@ -1,9 +1,11 @@
 "use client";
 
+import { memo } from "react";
 import { Brush, CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RunFlag } from "@/lib/training/flags";
 import { emaSmooth, type SeriesPoint } from "@/lib/training/smoothing";
 import styles from "./runs.module.css";
+import { useDelayed } from "./use-throttled";
 
 const COLORS = { line: "#5eb0ff", raw: "rgba(94, 176, 255, 0.3)", grid: "#2a323c", axis: "#9aa5b1", ref: "#f5b94d", flag: "#ff6b6b" } as const;
 const fmt = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : "—");
@@ -23,14 +25,32 @@ export interface MetricChartProps {
   /** Draw a Brush under the chart that reports the step range picked. */
   onZoom?: (range: [number, number] | null) => void;
   height?: number;
+  /** Redraw this long after the points changed (charts of a page take turns, see useDelayed). */
+  delayMs?: number;
+}
+
+const flagKey = (fs: readonly RunFlag[]) => fs.map((f) => `${f.kind}@${f.step}`).join(",");
+
+/** Props equal for drawing: the same arrays or values, and flags at the same steps (a filtered copy is a new array each render). */
+function sameProps(a: MetricChartProps, b: MetricChartProps): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof MetricChartProps)[]);
+  for (const k of keys) {
+    if (k === "flags") {
+      if (flagKey(a.flags) !== flagKey(b.flags)) return false;
+    } else if (k === "reference") {
+      if (a.reference?.value !== b.reference?.value || a.reference?.label !== b.reference?.label) return false;
+    } else if (a[k] !== b[k]) return false;
+  }
+  return true;
 }
 
 /**
  * One logged series over steps: raw values faint, the EMA-smoothed line on top, hover for the
  * values (tooltips follow the step across all charts of the run), flags marked at their step.
  */
-export function MetricChart(p: MetricChartProps) {
-  const data = emaSmooth(p.points, p.smoothing);
+export const MetricChart = memo(function MetricChart(p: MetricChartProps) {
+  const points = useDelayed(p.points, p.delayMs ?? 0);
+  const data = emaSmooth(points, p.smoothing);
   const last = data.at(-1);
   const at = (step: number) => data.find((d) => d.step === step)?.smoothed ?? null;
   return (
@@ -75,4 +95,4 @@ export function MetricChart(p: MetricChartProps) {
       </ResponsiveContainer>
     </figure>
   );
-}
+}, sameProps);

@@ -5,8 +5,10 @@ import type { RunFlag } from "@/lib/training/flags";
 import { EVAL_PREFIX, TERM_PREFIX } from "@/lib/training/metric-points";
 import { MetricChart } from "./metric-chart";
 import styles from "./runs.module.css";
+import { useThrottled } from "./use-throttled";
 
 type Series = ReadonlyMap<string, { step: number; value: number | null }[]>;
+const EMPTY: { step: number; value: number | null }[] = [];
 
 /** The core series, each with its chart title. */
 const CORE: readonly [string, string][] = [
@@ -22,13 +24,21 @@ const CORE: readonly [string, string][] = [
  * held-out metric against the base model, each reward term as a small multiple, then KL,
  * entropy, zero spread, output size and skipped steps. One smoothing slider for all.
  */
-export function RunCharts({ series, flags, evalMetric, baseEval }: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null }) {
+export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null }) {
+  const { evalMetric, baseEval } = props;
+  // Redrawn at most every 1.5 s, chart after chart (each in its own task, 60 ms apart).
+  const series = useThrottled(props.series, 1500);
+  const flags = useThrottled(props.flags, 1500);
   const [smoothing, setSmoothing] = useState(0.6);
   const [domain, setDomain] = useState<[number, number] | null>(null);
   const terms = [...series.keys()].filter((k) => k.startsWith(TERM_PREFIX) && !k.endsWith("/std")).sort();
   const evalName = `${EVAL_PREFIX}${evalMetric}`;
+  let order = 0;
   const chart = (name: string, title: string, extra: Partial<Parameters<typeof MetricChart>[0]> = {}) => (
-    <MetricChart key={name} name={name} title={title} points={series.get(name) ?? []} smoothing={smoothing} domain={domain} flags={flags.filter((f) => f.series === name)} {...extra} />
+    <MetricChart
+      key={name} name={name} title={title} points={series.get(name) ?? EMPTY} smoothing={smoothing} domain={domain} flags={flags.filter((f) => f.series === name)}
+      delayMs={60 * order++} {...extra}
+    />
   );
   return (
     <section className="panel" aria-label="Charts">

@@ -1,8 +1,9 @@
+import { memo } from "react";
 import type { RunFlag } from "@/lib/training/flags";
 import styles from "./runs.module.css";
 
 /** The reward-hacking flags as a list, each at its step (the charts mark the same steps). */
-export function RunFlags({ flags }: { flags: readonly RunFlag[] }) {
+export const RunFlags = memo(function RunFlags({ flags }: { flags: readonly RunFlag[] }) {
   return (
     <section className="panel" aria-label="Flags" data-testid="run-flags" data-count={flags.length}>
       <h2>Reward-hacking flags</h2>
@@ -19,4 +20,4 @@ export function RunFlags({ flags }: { flags: readonly RunFlag[] }) {
       )}
     </section>
   );
-}
+});

@@ -49,7 +49,7 @@ export function RunHeader(p: RunHeaderProps) {
     <section className="panel" aria-label="Status">
       <div className={styles.statusLine}>
         <strong data-testid="run-presence" data-kind={p.presence.kind}>{presenceLabel(p.presence, lastCk)}</strong>
-        {here ? <span className="muted" data-testid="trainer-phase" data-phase={trainer.phase}>{trainer.phase === "preparing" ? trainer.what : trainer.phase}</span> : null}
+        {here ? <span className="muted" data-testid="trainer-phase" data-phase={trainer.phase}>{trainer.phase === "preparing" || trainer.phase === "ending" ? trainer.what : trainer.phase}</span> : null}
         <span data-testid="run-backend" data-backend={backend ?? ""}>
           backend: <strong>{backend ?? "—"}</strong>
           {reason ? <span className="muted"> ({reason})</span> : null}
@@ -57,7 +57,7 @@ export function RunHeader(p: RunHeaderProps) {
         <span data-testid="run-progress" data-done={prog.done} data-total={prog.total}>step {prog.done} / {prog.total}</span>
         <span>{prog.samplesPerSec === null ? "— samples/s" : `${prog.samplesPerSec.toFixed(1)} samples/s`}</span>
         <span>{prog.msPerStep === null ? "" : `${Math.round(prog.msPerStep)} ms a step`}</span>
-        {run.status === "running" || here ? <span>ETA {prog.etaMs === null ? "—" : duration(prog.etaMs)}</span> : null}
+        {here || p.presence.kind === "other-tab" || p.presence.kind === "other-browser" ? <span>ETA {prog.etaMs === null ? "—" : duration(prog.etaMs)}</span> : null}
       </div>
       <div className={styles.progress} role="progressbar" aria-valuemin={0} aria-valuemax={prog.total} aria-valuenow={prog.done} aria-label="Steps done">
         <div style={{ width: `${prog.total ? (100 * prog.done) / prog.total : 0}%` }} />

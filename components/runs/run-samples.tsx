@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { sceneAt } from "@/lib/data";
 import type { RunSample } from "@/lib/runs/contract";
 import type { TaskId } from "@/lib/rewards/task-types";
@@ -14,7 +14,7 @@ const fmt = (v: number | null) => (v === null ? "—" : Number(v.toPrecision(3))
  * The greedy outputs on the run's eval scenes (val 0..3) at each evaluation, with a slider over
  * the evaluated steps. `version` changes when a new evaluation arrived (refetch).
  */
-export function RunSamples({ runId, task, version }: { runId: string; task: TaskId; version: number }) {
+export const RunSamples = memo(function RunSamples({ runId, task, version }: { runId: string; task: TaskId; version: number }) {
   const [steps, setSteps] = useState<number[]>([]);
   const [step, setStep] = useState<number | null>(null);
   const [samples, setSamples] = useState<RunSample[]>([]);
@@ -49,6 +49,9 @@ export function RunSamples({ runId, task, version }: { runId: string; task: Task
   }, [runId, step]);
 
   const index = step === null ? -1 : steps.indexOf(step);
+  // Drawing a scene is real work (textures, maps, captions): once per scene shown, not per render.
+  const seeds = samples.map((x) => x.sceneSeed).join(",");
+  const scenes = useMemo(() => new Map(seeds.split(",").filter(Boolean).map((v) => [Number(v), sceneAt("val", Number(v), { size: 32 })])), [seeds]);
   return (
     <section className="panel" aria-label="Samples" data-testid="run-samples" data-steps={steps.length}>
       <div className="toolbar">
@@ -68,11 +71,11 @@ export function RunSamples({ runId, task, version }: { runId: string; task: Task
       <div className={styles.samples}>
         {samples.map((s) => (
           <div key={s.sceneSeed} data-testid="run-sample">
-            <OutputView task={task} scene={sceneAt("val", s.sceneSeed, { size: 32 })} output={s.output} title={`val scene ${s.sceneSeed}`} />
+            <OutputView task={task} scene={scenes.get(s.sceneSeed) ?? sceneAt("val", s.sceneSeed, { size: 32 })} output={s.output} title={`val scene ${s.sceneSeed}`} />
             {s.rewards ? <p className={styles.sampleRewards}>{Object.entries(s.rewards).map(([k, v]) => `${k} ${fmt(v)}`).join(" · ")}</p> : null}
           </div>
         ))}
       </div>
     </section>
   );
-}
+});

@@ -8,7 +8,8 @@ import type { OutboxState } from "@/lib/training/browser/outbox";
 import type { FromRunWorker, RunEnd, RunJob, ToRunWorker } from "@/lib/training/browser/run-protocol";
 import { holdRunLock, markStartedHere } from "./run-lock";
 
-export type TrainerPhase = "idle" | "preparing" | "training" | "pausing" | "stopping" | "ended";
+/** "ending": the trainer is done and sends its last points before it reports the end. */
+export type TrainerPhase = "idle" | "preparing" | "training" | "pausing" | "stopping" | "ending" | "ended";
 
 export interface TrainerState {
   phase: TrainerPhase;
@@ -32,7 +33,7 @@ function reduce(s: TrainerState, a: Action): TrainerState {
   const m = a.m;
   switch (m.type) {
     case "backend": return { ...s, choice: m.choice };
-    case "preparing": return { ...s, what: m.what };
+    case "preparing": return { ...s, what: m.what, phase: s.phase === "training" ? "ending" : s.phase };
     case "step": return { ...s, phase: s.phase === "preparing" ? "training" : s.phase, logs: [...s.logs, m.log] };
     case "eval": return { ...s, evals: [...s.evals, m.log] };
     case "samples": return { ...s, samplesAt: [...s.samplesAt, { step: m.step, ...(m.error ? { error: m.error } : {}) }] };

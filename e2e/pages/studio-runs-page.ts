@@ -27,7 +27,7 @@ export class StudioRunsPage {
     await form.getByLabel("Checkpoint every K steps", { exact: true }).fill(String(opts.every));
     await form.getByLabel("Backend", { exact: true }).selectOption(opts.backend);
     await form.getByRole("button", { name: "Launch" }).click();
-    await expect(this.page).toHaveURL(/\/runs\/[\w-]+$/, { timeout: 30_000 });
+    await expect(this.page).toHaveURL(/\/runs\/(?!new$)[\w-]+$/, { timeout: 30_000 });
     return new URL(this.page.url()).pathname.split("/").at(-1)!;
   }
 

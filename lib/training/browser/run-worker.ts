@@ -117,11 +117,14 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
     [end, why] = ["failed", message(err)];
   } finally {
     for (const p of held) p.dispose();
-    for (const s of sync) s.stop();
     abort = null;
   }
-  // 5. Every point out before the status says the run is over (what is left goes on the next start).
-  await drainOutbox(outbox, { timeoutMs: 20_000 });
+  // 5. Every point out before the status says the run is over: a finished run takes no more
+  // points. While the server is away the heartbeat goes on and this waits (closing the tab
+  // leaves the run interrupted; resuming it sends the rest first).
+  post({ type: "preparing", what: "sending the last points" });
+  while (!(await drainOutbox(outbox, { timeoutMs: 60_000 }))) post({ type: "outbox", state: outbox.state() });
+  for (const s of sync) s.stop();
   post({ type: "outbox", state: outbox.state() });
   await postRunStatus(job.runId, { status: end, ...(why ? { error: why.slice(0, 2000) } : {}), ...backend }).catch((err: unknown) => {
     why = `${why ? `${why}; ` : ""}the server was not told the run ${end === "failed" ? "failed" : `is ${end}`}: ${message(err)}`;

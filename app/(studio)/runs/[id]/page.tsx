@@ -12,8 +12,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const { start } = await searchParams;
   return (
     <>
-      <PageHeader title={`Run ${id.slice(0, 8)}`}>
-        <p><Link href="/runs">← all runs</Link></p>
+      <PageHeader title="Run">
+        <p><Link href="/runs">← all runs</Link> · <span className="mono">{id}</span></p>
       </PageHeader>
       <RunView runId={id} autoStart={start === "1"} />
     </>
