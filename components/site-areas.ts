@@ -15,9 +15,9 @@ const STUDIO: readonly Role[] = ["engineer", "admin"];
 
 export const SITE_AREAS: readonly SiteArea[] = [
   { href: "/data", label: "Data", summary: "Browse ShapeWorld scenes with their boxes, panoptic maps and captions.", status: "ready", roles: STUDIO },
-  { href: "/rewards", label: "Rewards", summary: "Compose a weighted reward from task metrics and guardrails; preview what it prefers.", status: "planned", roles: STUDIO },
+  { href: "/rewards", label: "Rewards", summary: "Compose a weighted reward from task metrics and guardrails; preview what it prefers.", status: "ready", roles: STUDIO },
   { href: "/runs", label: "Runs", summary: "Pretrain by maximum likelihood, tune with REINFORCE in this tab, watch every term move.", status: "partial", roles: STUDIO },
-  { href: "/compare", label: "Compare", summary: "MLE and tuned outputs side by side on the same test images.", status: "planned", roles: STUDIO },
+  { href: "/compare", label: "Compare", summary: "Two checkpoints side by side on the same test images: every reward term, metrics with bootstrap intervals, pairs sent to rating.", status: "ready", roles: STUDIO },
   { href: "/rate", label: "Rate", summary: "Blind A/B votes from people, read as a win rate with a confidence interval.", status: "planned", roles: ["rater", "engineer", "admin"] },
   { href: "/rollouts", label: "Rollouts", summary: "Shadow, canary, full: staged roll-out behind guardrails, with rollback.", status: "planned", roles: STUDIO },
   { href: "/backends", label: "Backends", summary: "What this browser trains on: the backend auto picks and why, and a check that every backend computes the same numbers.", status: "ready", roles: STUDIO },

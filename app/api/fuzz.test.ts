@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFAULT_REWARD_SPECS } from "@/lib/rewards";
 import { PROVIDERS, freshDatabase, type TestDatabase } from "@/lib/testing/databases";
 import { generate, kindsFor, type FuzzRequest, type Part, type RouteTemplate, type Who } from "@/lib/testing/route-fuzz/requests";
 import { listRouteFiles, loadHandlers, routeUrl, type Handler, type Method } from "@/lib/testing/route-fuzz/routes";
@@ -61,6 +62,25 @@ function templates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplat
         kind: "multipart", maxBytes: 16 * 2 ** 20, parts, json: { part: "model.json", shape: modelJsonShape(JSON.parse(upload.modelJson) as Json) },
       } },
     },
+    "/api/campaigns": {
+      GET: { access: ["engineer", "admin"], query: { status: "draft", task: "captioning" } },
+      POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 64 * 1024, shape: {
+        valid: { name: "fuzz draft", task: "captioning", aCheckpointId: ids.checkpoint, bCheckpointId: "fuzz-b", pairs: [{ sceneSeed: 101_000, note: "fuzz" }] },
+        checked: [["task"], ["aCheckpointId"], ["bCheckpointId"], ["pairs"], ["pairs", 0, "sceneSeed"]], strict: [[], ["pairs", 0]],
+      } } },
+    },
+    "/api/comparisons": {
+      GET: { access: ["engineer", "admin"], query: { aId: ids.checkpoint, bId: "fuzz-b", split: "test", start: "0", count: "1", specHash: "ab".repeat(32) } },
+      POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 8 * 2 ** 20, shape: {
+        valid: { aId: ids.checkpoint, bId: "fuzz-b", split: "test", start: 0, count: 1, specHash: "ab".repeat(32), result: {
+          task: "captioning", keys: ["cider_d"], weights: { cider_d: 1 },
+          scenes: [{ seed: 101_000, a: { output: { text: "a" }, terms: { cider_d: 0 }, composite: 0 }, b: { output: { text: "b" }, terms: { cider_d: 1 }, composite: 1 } }],
+          aggregates: { metrics: [{ name: "CIDEr", a: 0, b: 1, diff: 1, lo: 1, hi: 1 }], resamples: 10, level: 0.95, seed: 0 }, backend: "wasm", seconds: 1,
+        } },
+        checked: [["aId"], ["bId"], ["split"], ["start"], ["count"], ["specHash"], ["result"], ["result", "task"], ["result", "scenes"], ["result", "scenes", 0, "seed"], ["result", "aggregates"]],
+        strict: [[], ["result"], ["result", "scenes", 0], ["result", "aggregates"]],
+      } } },
+    },
     "/api/checkpoints/[id]/[file]": { GET: { access: ["engineer", "admin"], params: { id: ids.checkpoint, file: "model.json" } } },
     "/api/data/fingerprint": { GET: { access: "public", query: { split: "val", start: "3", count: "2", size: "16" } } },
     "/api/health": { GET: { access: "public" } },
@@ -80,6 +100,15 @@ function templates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplat
         valid: { token: "A".repeat(43), name: "New Rater", password: "a-long-password" }, checked: [["token"], ["name"], ["password"]], strict: [[]],
       } } },
     },
+    "/api/reward-specs": {
+      GET: { access: ["engineer", "admin"], query: { task: "captioning" } },
+      POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 64 * 1024, shape: {
+        valid: { name: "fuzz spec", description: "from the fuzz", spec: DEFAULT_REWARD_SPECS.captioning as unknown as Json },
+        checked: [["name"], ["spec"], ["spec", "task"], ["spec", "terms"], ["spec", "terms", 0, "term"], ["spec", "terms", 0, "weight"], ["spec", "guardrails", 0, "metric"]],
+        strict: [[], ["spec"], ["spec", "terms", 0], ["spec", "guardrails", 0]],
+      } } },
+    },
+    "/api/reward-specs/[id]": { GET: { access: ["engineer", "admin"], params: { id: ids.spec } } },
     ...runTemplates(ids),
     "/api/users": { GET: { access: ["admin"] } },
     "/api/users/[id]": {

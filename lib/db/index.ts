@@ -20,13 +20,15 @@ export * from "./queries/checkpoints";
 export * from "./queries/runs";
 export * from "./queries/run-reads";
 export * from "./queries/comparisons";
+export * from "./queries/comparison-cache";
+export * from "./queries/campaigns";
 export * from "./queries/rollouts";
 export * from "./queries/status";
 export type {
-  User, Session, ApiToken, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, Vote,
+  User, Session, ApiToken, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, ComparisonCache, Campaign, Vote,
   Rollout, RolloutStage, RolloutEvent, PredictionLog,
 } from "./generated/sqlite/client";
-export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName } from "./generated/sqlite/enums";
+export type { Role, Task, RunKind, RunStatus, VoteChoice, RolloutStatus, RolloutStageName, CampaignStatus } from "./generated/sqlite/enums";
 
 const globalForDb = globalThis as unknown as { rewardStudioDb?: Db };
 

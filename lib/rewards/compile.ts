@@ -38,16 +38,23 @@ export function isCompiledRewardSpec(x: unknown): x is CompiledRewardSpec {
 }
 
 /**
+ * Resolves one term of a spec: its definition, key and params (defaults filled in). Throws on an
+ * unknown term or bad params (what the RewardSpec schema refuses first).
+ */
+export function compileTerm(t: { term: string; weight?: number; params?: Record<string, unknown>; normalize?: Normalization; name?: string }): CompiledTerm {
+  const def = rewardTerm(t.term);
+  if (!def) throw new Error(`unknown term "${t.term}"`);
+  return { key: t.name ?? t.term, def, weight: t.weight ?? 0, params: def.params.parse(t.params ?? {}), normalize: t.normalize ?? "none" };
+}
+
+/**
  * Validates `input` (raw JSON or a parsed RewardSpec; refuses with `bad_request:reward_spec`
  * naming the field) and resolves its terms. A compiled spec is returned as it is.
  */
 export function compileRewardSpec(input: unknown): CompiledRewardSpec {
   if (isCompiledRewardSpec(input)) return input;
   const spec = parseRewardSpec(input);
-  const terms = spec.terms.map((t): CompiledTerm => {
-    const def = rewardTerm(t.term) as TermDefinition; // the schema refused unknown terms
-    return { key: t.name ?? t.term, def, weight: t.weight, params: def.params.parse(t.params ?? {}), normalize: t.normalize ?? "none" };
-  });
+  const terms = spec.terms.map(compileTerm); // the schema refused unknown terms and bad params
   const out = Object.freeze({ spec, terms: Object.freeze(terms), needsMleOutput: specNeedsMleOutput(spec) }) as unknown as CompiledRewardSpec;
   compiled.add(out);
   return out;

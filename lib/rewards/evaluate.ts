@@ -1,9 +1,10 @@
+import { combineTerms } from "./combine";
 import { compileRewardSpec, type CompiledRewardSpec } from "./compile";
 import { RewardContext } from "./context";
-import { meanStd, normalizeValues } from "./normalize";
-import { rewardTerm } from "./registry";
+import { meanStd } from "./normalize";
+import { scoreTerms, type TargetsById } from "./score-terms";
 import type { GuardrailOp, RewardSpec } from "./spec";
-import type { TargetOf, TaskId } from "./task-types";
+import type { TaskId } from "./task-types";
 import type { RewardSample } from "./types";
 
 export interface ScoredSample {
@@ -39,10 +40,6 @@ const COMPARE: Record<GuardrailOp, (a: number, b: number) => boolean> = {
   "<": (a, b) => a < b, "<=": (a, b) => a <= b, ">": (a, b) => a > b, ">=": (a, b) => a >= b,
 };
 
-function lookup<T>(targets: ReadonlyMap<string, T> | Readonly<Record<string, T>>, id: string): T | undefined {
-  return targets instanceof Map ? targets.get(id) : Object.hasOwn(targets, id) ? (targets as Record<string, T>)[id] : undefined;
-}
-
 /** Fraction of inputs (`groups[i]` = sample i's input) whose finite composites are all equal. */
 export function zeroSpreadFraction(composite: ArrayLike<number>, groups: readonly string[]): number {
   const byGroup = new Map<string, number[]>();
@@ -56,8 +53,9 @@ export function zeroSpreadFraction(composite: ArrayLike<number>, groups: readonl
 }
 
 /**
- * Scores `samples` with `spec`: every term per sample, normalisation, weighting, KL folding
- * (composite -= beta * kl), clipping, batch statistics and guardrail checks.
+ * Scores `samples` with `spec`: every term per sample (`scoreTerms`), normalisation, weighting,
+ * KL folding (composite -= beta * kl) and clipping (`combineTerms`), batch statistics and
+ * guardrail checks.
  * `spec` may be compiled once by `compileRewardSpec` (what the trainer does: nothing is re-validated
  * per call), or raw JSON / a parsed RewardSpec (validated and compiled on every call).
  * @param targets the target of each input id the samples refer to.
@@ -67,56 +65,16 @@ export function zeroSpreadFraction(composite: ArrayLike<number>, groups: readonl
 export function evaluate<T extends TaskId>(
   spec: CompiledRewardSpec | RewardSpec | unknown,
   samples: readonly RewardSample<T>[],
-  targets: ReadonlyMap<string, TargetOf<T>> | Readonly<Record<string, TargetOf<T>>>,
+  targets: TargetsById<T>,
   ctx: RewardContext = new RewardContext(),
 ): RewardEvaluation {
   const compiled = compileRewardSpec(spec);
   const { spec: s, terms } = compiled;
-  const sampleTargets = samples.map((sample, i) => {
-    const target = lookup(targets, sample.inputId);
-    if (target === undefined) throw new Error(`samples[${i}].inputId: no target for input "${sample.inputId}"`);
-    return target;
-  });
-  if (s.task === "captioning" && !ctx.hasCaptionCorpus && terms.some((t) => t.def === rewardTerm("cider_d"))) {
-    const unique = [...new Set(samples.map((x) => x.inputId))].map((id) => (lookup(targets, id) as TargetOf<"captioning">).references);
-    ctx = ctx.withCaptionReferences(unique);
-  }
-
   // 1. Raw term values, [terms][samples].
+  const { raw, aux } = scoreTerms(terms, samples, targets, ctx);
+  // 2-3. Normalise and weight (before or after summing, as the spec says); KL folded in; clipping.
   const groups = samples.map((x) => x.inputId);
-  const aux = samples.map(() => ({}) as Record<string, Record<string, number>>);
-  const raw = terms.map((t) =>
-    Float64Array.from(samples, (sample, i) => {
-      try {
-        const r = t.def.score(sample as RewardSample, sampleTargets[i] as never, t.params, ctx);
-        if (r.aux) (aux[i] as Record<string, Record<string, number>>)[t.key] = r.aux;
-        return r.value;
-      } catch (err) {
-        throw new Error(`samples[${i}] term ${t.key}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-      }
-    }),
-  );
-
-  // 2. Normalise and weight (before or after summing, as the spec says).
-  const contributed = terms.map((t, k) =>
-    s.aggregate === "normalize_then_sum" ? normalizeValues(raw[k] as Float64Array, t.normalize, groups) : (raw[k] as Float64Array),
-  );
-  let composite: Float64Array = new Float64Array(samples.length);
-  terms.forEach((t, k) => {
-    if (t.weight === 0) return; // evaluation-only: logged, never rewarded (and a NaN there cannot poison the reward)
-    const v = contributed[k] as Float64Array;
-    for (let i = 0; i < composite.length; i++) composite[i] = (composite[i] as number) + t.weight * (v[i] as number);
-  });
-  if (s.aggregate === "sum_then_normalize") composite = normalizeValues(composite, s.normalize ?? "none", groups);
-
-  // 3. KL folded into the reward, then clipping.
-  samples.forEach((sample, i) => {
-    if (s.kl) {
-      if (sample.kl === undefined) throw new Error(`samples[${i}].kl: the spec sets kl.beta, so every sample needs its KL estimate`);
-      composite[i] = (composite[i] as number) - s.kl.beta * sample.kl;
-    }
-    if (s.clip) composite[i] = Math.min(s.clip.max ?? Infinity, Math.max(s.clip.min ?? -Infinity, composite[i] as number));
-  });
+  const { contributed, composite } = combineTerms(s, terms, raw, groups, s.kl ? samples.map((x) => x.kl) : undefined);
 
   // 4. Statistics, what made composites non-finite, and guardrails.
   const culprits = new Set<string>();

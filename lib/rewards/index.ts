@@ -11,8 +11,14 @@ export {
   RewardSpecSchema, parseRewardSpec, NORMALIZATIONS, AGGREGATIONS, GUARDRAIL_OPS,
   type RewardSpec, type RewardSpecInput, type Normalization, type GuardrailOp,
 } from "./spec";
-export { compileRewardSpec, isCompiledRewardSpec, type CompiledRewardSpec, type CompiledTerm } from "./compile";
+export { compileRewardSpec, compileTerm, isCompiledRewardSpec, type CompiledRewardSpec, type CompiledTerm } from "./compile";
 export { evaluate, zeroSpreadFraction, type RewardEvaluation, type ScoredSample } from "./evaluate";
+export { scoreTerms, termScoreKey, type ScoredTerms, type TargetsById } from "./score-terms";
+export { combineTerms, type CombinedTerms } from "./combine";
+export { spreadShares, type SpreadShares } from "./spread";
+export { rankStored, ranksWithinGroups, type Ranking } from "./rank";
+export { canonicalRewardSpec } from "./canonical";
+export { diffRewardSpecs, describeChange, type SpecChange } from "./diff";
 export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
 export { shapeWorldTarget } from "./shapeworld";
 export { meanStd } from "./normalize";

@@ -38,12 +38,32 @@ export function normalizeValues(values: Float64Array, how: Normalization, groups
     zscoreInto(out, values, Array.from(values, (_, i) => i));
     return out;
   }
+  for (const idx of groupMembers(groups).values()) zscoreInto(out, values, idx);
+  return out;
+}
+
+/**
+ * The factor `normalizeValues` multiplies each de-meaned value by: 1 / std of the sample's set
+ * (the batch, or its group), 0 where that set is constant, 1 for "none". [samples]
+ */
+export function normalizationScale(values: Float64Array, how: Normalization, groups: readonly string[]): Float64Array {
+  const out = new Float64Array(values.length).fill(1);
+  if (how === "none") return out;
+  const sets = how === "batch" ? [Array.from(values, (_, i) => i)] : [...groupMembers(groups).values()];
+  for (const idx of sets) {
+    const { std } = meanStd(idx.map((i) => values[i] as number));
+    for (const i of idx) out[i] = std < MIN_STD ? 0 : 1 / std;
+  }
+  return out;
+}
+
+/** Sample indices by group, in first-seen order. */
+export function groupMembers(groups: readonly string[]): Map<string, number[]> {
   const members = new Map<string, number[]>();
   groups.forEach((g, i) => {
     const list = members.get(g);
     if (list) list.push(i);
     else members.set(g, [i]);
   });
-  for (const idx of members.values()) zscoreInto(out, values, idx);
-  return out;
+  return members;
 }

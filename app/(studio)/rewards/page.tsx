@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { NotBuilt } from "@/components/ui/not-built";
+import { RewardComposer } from "@/components/rewards/reward-composer";
 import { PageHeader } from "@/components/ui/page-header";
 import { guardPage, STUDIO_ROLES } from "@/lib/server/page-guard";
+import "./rewards.css";
 
 export const metadata: Metadata = { title: "Rewards" };
 
@@ -9,10 +10,13 @@ export default async function RewardsPage() {
   await guardPage({ roles: STUDIO_ROLES }); // the layout guards full loads; this, client-side navigations
   return (
     <>
-      <PageHeader title="Rewards" />
-      <NotBuilt area="Rewards">
-        <p>Here you will compose a weighted reward from the catalogue of terms (CIDEr-D, BLEU, the paper&apos;s detection reward, PQ, colorfulness, chroma fidelity, length and count guardrails, KL and entropy), validate it with the same schema the server uses, save it as a new version, and preview which sampled outputs it prefers.</p>
-      </NotBuilt>
+      <PageHeader title="Rewards">
+        <p>
+          Compose a weighted reward from the task&apos;s catalogue of terms, validated by the same schema the server uses,
+          save it as a version, and see at once which sampled outputs it prefers — before any training.
+        </p>
+      </PageHeader>
+      <RewardComposer />
     </>
   );
 }

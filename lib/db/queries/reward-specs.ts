@@ -64,3 +64,31 @@ export function listRewardSpecs(db: Db, input: { task?: Task } = {}): Promise<Re
 export function findRewardSpecVersion(db: Db, input: { specId: string; version: number }): Promise<RewardSpecVersion | null> {
   return db.rewardSpecVersion.findUnique({ where: { specId_version: input } });
 }
+
+const person = { select: { id: true, name: true } } as const;
+
+export type RewardSpecVersionWithSpec = RewardSpecVersion & { spec: RewardSpec; createdBy: { id: string; name: string } };
+export type RewardSpecWithVersions = RewardSpec & {
+  owner: { id: string; name: string };
+  versions: (RewardSpecVersion & { createdBy: { id: string; name: string } })[];
+};
+
+/**
+ * Reward specs of every owner (optionally of one task), most recently saved first, each with its
+ * owner and every version newest first (bodies left out: a list shows names, numbers, authors).
+ */
+export function listRewardSpecsWithVersions(db: Db, input: { task?: Task } = {}): Promise<RewardSpecWithVersions[]> {
+  return db.rewardSpec.findMany({
+    where: input.task ? { task: input.task } : {},
+    include: {
+      owner: person,
+      versions: { orderBy: { version: "desc" }, omit: { body: true }, include: { createdBy: person } },
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+  }) as Promise<RewardSpecWithVersions[]>;
+}
+
+/** One version by id, with its spec and author; null when there is none. */
+export function findRewardSpecVersionById(db: Db, input: { id: string }): Promise<RewardSpecVersionWithSpec | null> {
+  return db.rewardSpecVersion.findUnique({ where: { id: input.id }, include: { spec: true, createdBy: person } });
+}

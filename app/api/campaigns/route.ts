@@ -1,0 +1,43 @@
+import { NextResponse } from "next/server";
+import { CampaignListQuerySchema, CampaignPostSchema } from "@/lib/compare/contract";
+import { appendDraftPairs, checkDraftAppend, createDraftCampaign, findCampaign, listCampaigns } from "@/lib/db";
+import { route } from "@/lib/server/edge";
+import { comparedCheckpoints, describeCampaign } from "@/lib/server/compare-store";
+
+/** GET /api/campaigns?status=draft&task=captioning: your campaigns, most recently changed first. Engineers and admins. */
+export const GET = route({
+  surface: "campaign",
+  action: "list rating campaigns",
+  access: ["engineer", "admin"],
+  query: CampaignListQuerySchema,
+  handler: async ({ db, query, user }) => {
+    const rows = await listCampaigns(db, { ownerId: user.id, ...query });
+    return NextResponse.json({ campaigns: rows.map(describeCampaign) });
+  },
+});
+
+/**
+ * POST /api/campaigns `{ name, task, aCheckpointId, bCheckpointId, pairs: [{ sceneSeed, note? }] }`:
+ * a new draft rating campaign of those pairs (201). With `campaignId`: adds the pairs to that
+ * draft of yours (same task and checkpoints), skipping scenes it holds already, and answers 200
+ * with how many were new, so a retry adds nothing. Outputs are computed when the campaign opens.
+ */
+export const POST = route({
+  surface: "campaign",
+  action: "gather pairs for rating",
+  access: ["engineer", "admin"],
+  body: { kind: "json", schema: CampaignPostSchema },
+  handler: async ({ db, body, user }) => {
+    const { a, b, task } = await comparedCheckpoints(db, {
+      surface: "campaign", task: body.task, a: { field: "aCheckpointId", id: body.aCheckpointId }, b: { field: "bCheckpointId", id: body.bCheckpointId },
+    });
+    if (body.campaignId) {
+      const draft = await findCampaign(db, { id: body.campaignId });
+      checkDraftAppend(draft, { userId: user.id, aId: a.id, bId: b.id, task });
+      const { campaign, added } = await appendDraftPairs(db, { campaignId: draft.id, pairs: body.pairs });
+      return NextResponse.json({ campaign: describeCampaign(campaign), added }, { status: 200 });
+    }
+    const campaign = await createDraftCampaign(db, { name: body.name!, task, aId: a.id, bId: b.id, ownerId: user.id, pairs: body.pairs });
+    return NextResponse.json({ campaign: describeCampaign(campaign), added: campaign._count.pairs }, { status: 201 });
+  },
+});
