@@ -82,14 +82,18 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
       }
     };
 
+    // Both after `done` steps (trainReinforce evaluates after steps k*evalEvery and the last; the end is checkpointed below).
+    const evalDue = (done: number) => settings.evalEvery > 0 && (done % settings.evalEvery === 0 || done === settings.steps);
+    const checkpointDue = (done: number) => settings.checkpointEvery > 0 && done % settings.checkpointEvery === 0 && done < settings.steps;
+
     // 3. Train; every step's points go to the outbox, checkpoints every K steps, samples at each evaluation.
     const r = await trainReinforce({ policy, reference, spec: compiled, ctx, optimizer, settings }, {
       onStep: async (log) => {
         post({ type: "step", log });
         await outbox.add(stepPoints(log));
         step = log.step + 1;
-        const k = settings.checkpointEvery;
-        if (k > 0 && step % k === 0 && step < settings.steps && !log.skipped) await checkpoint(step);
+        // A checkpoint waits for the step's evaluation, if it has one: a resume from it must not skip that evaluation.
+        if (checkpointDue(step) && !evalDue(step)) await checkpoint(step);
       },
       onEval: async (log) => {
         evalMetrics = log.metrics;
@@ -102,6 +106,7 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
         } catch (err) {
           post({ type: "samples", step: log.step, count: 0, error: message(err) });
         }
+        if (checkpointDue(log.step + 1)) await checkpoint(log.step + 1);
       },
       signal,
     }, step);
