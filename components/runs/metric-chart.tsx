@@ -46,11 +46,16 @@ function sameProps(a: MetricChartProps, b: MetricChartProps): boolean {
 
 /**
  * One logged series over steps: raw values faint, the EMA-smoothed line on top, hover for the
- * values (tooltips follow the step across all charts of the run), flags marked at their step.
+ * values, flags marked at their step.
  */
 export const MetricChart = memo(function MetricChart(p: MetricChartProps) {
-  const points = useDelayed(p.points, p.delayMs ?? 0);
-  const data = emaSmooth(points, p.smoothing);
+  // The body redraws only when its (delayed) points arrive: a redraw of the page's charts is then
+  // one task per chart, not one for all.
+  return <ChartBody {...p} points={useDelayed(p.points, p.delayMs ?? 0)} />;
+}, sameProps);
+
+const ChartBody = memo(function ChartBody(p: MetricChartProps) {
+  const data = emaSmooth(p.points, p.smoothing);
   const last = data.at(-1);
   const at = (step: number) => data.find((d) => d.step === step)?.smoothed ?? null;
   return (
@@ -60,7 +65,7 @@ export const MetricChart = memo(function MetricChart(p: MetricChartProps) {
         <span className="muted">{last ? `step ${last.step}: ${fmt(last.value)}` : "no points yet"}</span>
       </figcaption>
       <ResponsiveContainer width="100%" height={p.height ?? 150}>
-        <LineChart data={data} syncId="run" syncMethod="value" margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={p.domain ?? ["dataMin", "dataMax"]} allowDataOverflow tick={{ fill: COLORS.axis, fontSize: 11 }} stroke={COLORS.grid} />
           <YAxis width={52} domain={["auto", "auto"]} tickFormatter={fmt} tick={{ fill: COLORS.axis, fontSize: 11 }} stroke={COLORS.grid} />

@@ -57,7 +57,9 @@ export function RunView({ runId, autoStart }: { runId: string; autoStart: boolea
     if (phase === "ended") void refresh();
   }, [phase, refresh]);
 
-  const presence = run ? presenceOf({ run, trainingHere: trainer.active, lockHeld: browser.lockHeld && !trainer.active, startedInThisBrowser: browser.started }) : null;
+  // A trainer that just ended here counts as here until the server's status says it ended.
+  const here = trainer.active || (phase === "ended" && !trainer.state.ended?.message && run?.status === "running");
+  const presence = run ? presenceOf({ run, trainingHere: here, lockHeld: browser.lockHeld && !here, startedInThisBrowser: browser.started }) : null;
   const spec = useMemo(() => (run ? RewardSpecSchema.safeParse(run.rewardSpecBody) : null), [run]);
   const evalMetric = run ? (run.evalMetric ?? TASK_EVAL_METRIC[run.task]) : "";
   const flags = useMemo(
