@@ -16,7 +16,7 @@ const STUDIO: readonly Role[] = ["engineer", "admin"];
 export const SITE_AREAS: readonly SiteArea[] = [
   { href: "/data", label: "Data", summary: "Browse ShapeWorld scenes with their boxes, panoptic maps and captions.", status: "ready", roles: STUDIO },
   { href: "/rewards", label: "Rewards", summary: "Compose a weighted reward from task metrics and guardrails; preview what it prefers.", status: "ready", roles: STUDIO },
-  { href: "/runs", label: "Runs", summary: "Pretrain by maximum likelihood, tune with REINFORCE in this tab, watch every term move.", status: "partial", roles: STUDIO },
+  { href: "/runs", label: "Runs", summary: "Launch REINFORCE runs that train in this tab, watch every term, KL and entropy live with reward-hacking flags, resume after a reload.", status: "ready", roles: STUDIO },
   { href: "/compare", label: "Compare", summary: "Two checkpoints side by side on the same test images: every reward term, metrics with bootstrap intervals, pairs sent to rating.", status: "ready", roles: STUDIO },
   { href: "/rate", label: "Rate", summary: "Blind A/B votes from people, read as a win rate with a confidence interval.", status: "planned", roles: ["rater", "engineer", "admin"] },
   { href: "/rollouts", label: "Rollouts", summary: "Shadow, canary, full: staged roll-out behind guardrails, with rollback.", status: "planned", roles: STUDIO },

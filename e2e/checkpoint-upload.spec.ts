@@ -10,15 +10,15 @@ const REFUSED = /status of (401|403)/;
 test.describe("checkpoints on the server", () => {
   test("an engineer signs in, uploads a tab checkpoint and tunes again from the server copy", async ({ page }) => {
     test.setTimeout(360_000);
-    // Signed out, the Runs page asks to sign in first and comes back.
-    await page.goto("/runs");
-    await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns$/);
+    // Signed out, the New run page asks to sign in first and comes back.
+    await page.goto("/runs/new");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns%2Fnew$/);
     await new SignInPage(page).signIn("engineer@reward.studio");
-    await expect(page).toHaveURL(/\/runs$/);
+    await expect(page).toHaveURL(/\/runs\/new$/);
     await expect(page.getByTestId("signed-in")).toContainText("Eli Engineer");
 
     const runs = new RunsPage(page);
-    await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
+    await runs.open();
     await runs.runToEnd({ task: "captioning", backend: "wasm", steps: 1 });
     const tuned = runs.saved("reinforce");
     await expect(tuned).toHaveCount(1);
@@ -47,7 +47,7 @@ test.describe("checkpoints on the server", () => {
 
     // Signing out leaves the engineer page for sign-in, which would come back here.
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fruns%2Fnew$/);
     expect((await page.request.get("/api/checkpoints")).status()).toBe(401);
   });
 

@@ -51,6 +51,7 @@ test.describe("checkpoints in the browser", () => {
     expect(ran).toBeLessThan(20);
 
     await page.reload();
+    await runs.open();
     await expect(runs.saved("mle")).toHaveCount(1);
     const tuned = runs.saved("reinforce");
     await expect(tuned).toHaveCount(1);

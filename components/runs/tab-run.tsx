@@ -273,7 +273,7 @@ export function TabRun() {
       <h3>Checkpoints in this browser</h3>
       {session.status === "ready" && !signedIn ? (
         <p className="muted" data-testid="upload-hint">
-          <Link href="/sign-in?next=/runs">Sign in</Link> as an engineer or admin to upload checkpoints to the server.
+          <Link href="/sign-in?next=/runs/new">Sign in</Link> as an engineer or admin to upload checkpoints to the server.
         </p>
       ) : null}
       <SavedCheckpoints

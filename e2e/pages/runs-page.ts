@@ -1,28 +1,38 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
-/** Page object for /runs: the in-tab tuning panel. */
+/** Page object for the offline quick run on /runs/new: the in-tab tuning panel kept in this browser. */
 export class RunsPage {
   readonly status: Locator;
   readonly rows: Locator;
+  /** The quick-run panel (the launch form above it has fields of the same names). */
+  readonly root: Locator;
 
   constructor(private readonly page: Page) {
     this.status = page.getByTestId("run-status");
     this.rows = page.getByTestId("run-step-row");
+    this.root = page.getByRole("region", { name: "Tune in this tab" });
   }
 
   async goto(): Promise<void> {
-    await this.page.goto("/runs");
-    await expect(this.page.getByRole("button", { name: "Start" })).toBeEnabled();
+    await this.page.goto("/runs/new");
+    await this.open();
+  }
+
+  /** Opens the offline quick run section and waits until it can start. */
+  async open(): Promise<void> {
+    const section = this.page.getByTestId("offline-quick-run");
+    if ((await section.getAttribute("open")) === null) await section.locator("summary").click();
+    await expect(this.root.getByRole("button", { name: "Start" })).toBeEnabled();
   }
 
   /** Fills the form and presses Start. `from`: "fresh" (default), "shipped" or a saved indexeddb:// address. */
   async start(opts: { task: string; backend: string; steps: number; from?: string }): Promise<void> {
-    await this.page.getByLabel("Task").selectOption(opts.task);
-    await this.page.getByLabel("Start from").selectOption(opts.from ?? "fresh");
-    await this.page.getByLabel("Backend").selectOption(opts.backend);
-    await this.page.getByLabel("Steps").fill(String(opts.steps));
-    await this.page.getByRole("button", { name: "Start" }).click();
+    await this.root.getByLabel("Task").selectOption(opts.task);
+    await this.root.getByLabel("Start from").selectOption(opts.from ?? "fresh");
+    await this.root.getByLabel("Backend").selectOption(opts.backend);
+    await this.root.getByLabel("Steps").fill(String(opts.steps));
+    await this.root.getByRole("button", { name: "Start" }).click();
   }
 
   /** Waits until the worker reports the end (done or stopped), or fails the test with its error. */

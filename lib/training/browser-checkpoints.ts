@@ -103,16 +103,23 @@ async function refusal(res: Response): Promise<ServerRefusal> {
 /**
  * Uploads the checkpoint saved in this browser at `uri` to the server, exactly as
  * `tf.io.http(url).save()` sends a model (multipart model.json + model.weights.bin), and returns
- * it as the server stored it. A refusal (not signed in, not allowed, invalid) is a
- * ServerRefusal with the server's message.
+ * it as the server stored it. `link` names the run (and step) it is a checkpoint of. A refusal
+ * (not signed in, not allowed, invalid) is a ServerRefusal with the server's message.
  */
-export async function uploadCheckpoint(uri: string): Promise<ServerCheckpoint> {
+export async function uploadCheckpoint(uri: string, link: { run?: string; step?: number } = {}): Promise<ServerCheckpoint> {
   if (!uri.startsWith(BROWSER_PREFIX)) throw new Error(`checkpoint ${uri}: only checkpoints saved in this browser can be uploaded`);
-  const artifacts = await loadBrowserCheckpoint(uri);
+  return uploadArtifacts(await loadBrowserCheckpoint(uri), { name: checkpointLabel(uri), ...link });
+}
+
+/** Uploads checkpoint artifacts under `name`, linked to `run` at `step` when given (POST /api/checkpoints?name=&run=&step=). */
+export async function uploadArtifacts(artifacts: tf.io.ModelArtifacts, opts: { name: string; run?: string; step?: number }): Promise<ServerCheckpoint> {
+  const query = new URLSearchParams({ name: opts.name });
+  if (opts.run !== undefined) query.set("run", opts.run);
+  if (opts.step !== undefined) query.set("step", String(opts.step));
   // tf.io.http reports a refusal only as "failed due to HTTP response status N": keep the
   // response to read the server's own message.
   let response: Response | undefined;
-  const handler = tf.io.http(`${SERVER_CHECKPOINTS}?name=${encodeURIComponent(checkpointLabel(uri))}`, {
+  const handler = tf.io.http(`${SERVER_CHECKPOINTS}?${query}`, {
     fetchFunc: async (input: RequestInfo | URL, init?: RequestInit) => (response = await fetch(input, init)),
   });
   if (!handler.save) throw new Error("upload: TF.js has no HTTP save handler here");

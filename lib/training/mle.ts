@@ -33,7 +33,8 @@ export interface EvalLog {
 }
 
 export interface TrainCallbacks<S> {
-  onStep?: (log: S) => void;
+  /** Awaited too: a caller may save a checkpoint after the step's update before the next one. */
+  onStep?: (log: S) => unknown;
   /** Awaited: a caller may save a checkpoint here before training goes on. */
   onEval?: (log: EvalLog) => void | Promise<void>;
   /** Checked between steps: stop early when aborted. */
@@ -67,7 +68,7 @@ export async function trainMle(policy: Policy, optimizer: tf.Optimizer, settings
     setLearningRate(optimizer, lr);
     const { loss, gradNorm, skipped } = await mleStep(policy, optimizer, scenes, seed ^ 0x5bd1e995);
     const ms = performance.now() - t0;
-    cb.onStep?.({ phase: "train", step, loss, lr, gradNorm, ms, samplesPerSec: (settings.batchSize * 1000) / ms, backend: tf.getBackend(), ...(skipped ? { skipped } : {}) });
+    await cb.onStep?.({ phase: "train", step, loss, lr, gradNorm, ms, samplesPerSec: (settings.batchSize * 1000) / ms, backend: tf.getBackend(), ...(skipped ? { skipped } : {}) });
     const halted = skips.record(step, skipped);
     if (halted) return { step: step + 1, skippedSteps: skips.total, halted };
     // 4. Held-out evaluation with greedy decoding every `evalEvery` steps and at the end.

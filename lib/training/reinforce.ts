@@ -164,7 +164,7 @@ export async function trainReinforce(setup: ReinforceSetup, cb: TrainCallbacks<R
     setLearningRate(optimizer, lr);
     const result = await reinforceStep(setup, scenes, seed ^ 0x27d4eb2f);
     const ms = performance.now() - t0;
-    cb.onStep?.({ ...result, phase: "train", step, lr, ms, samplesPerSec: (settings.batchSize * settings.samples * 1000) / ms, backend: tf.getBackend() });
+    await cb.onStep?.({ ...result, phase: "train", step, lr, ms, samplesPerSec: (settings.batchSize * settings.samples * 1000) / ms, backend: tf.getBackend() });
     const halted = skips.record(step, result.skipped);
     if (halted) return { step: step + 1, skippedSteps: skips.total, halted };
     if (settings.evalEvery > 0 && ((step + 1) % settings.evalEvery === 0 || step + 1 === settings.steps)) {

@@ -3,8 +3,8 @@
  * fail loudly, after nanoGPT's configurator). `size: "smoke"` is the tiny model CI trains.
  */
 import { z } from "zod";
-import { TASK_IDS, type TaskId } from "@/lib/rewards";
-import { BACKEND_NAMES } from "./backend";
+import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
+import { BACKEND_NAMES } from "./backend-names";
 import { BASELINES } from "./baseline";
 
 const common = {
@@ -41,6 +41,8 @@ export const ReinforceSettingsSchema = z
     entropyBonus: z.number().min(0).default(0),
     /** Clip the global gradient norm to this (0 = off). */
     gradClip: z.number().min(0).default(1),
+    /** Save (and, in a server run, upload) a checkpoint every this many steps, and at the end (0 = only at the end). */
+    checkpointEvery: z.number().int().min(0).default(0),
   })
   .strict();
 export type ReinforceSettings = z.output<typeof ReinforceSettingsSchema>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { TabRun } from "@/components/runs/tab-run";
+import Link from "next/link";
+import { RunsList } from "@/components/runs/runs-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { guardPage, STUDIO_ROLES } from "@/lib/server/page-guard";
 
@@ -11,19 +12,12 @@ export default async function RunsPage() {
     <>
       <PageHeader title="Runs">
         <p>
-          Pretrain by maximum likelihood, then tune with REINFORCE against a reward — in this tab, on the backend that
-          trains this model fastest in your browser (WebGPU, WebGL or WASM, measured the first time; see Backends).
+          Every REINFORCE tuning run, from a browser tab or the CLI: its status (a tab that went quiet shows as
+          interrupted and can be resumed), reward spec, best held-out metric and its change over the base model.{" "}
+          <Link href="/runs/new">Launch a run →</Link>
         </p>
       </PageHeader>
-      <TabRun />
-      <section className="panel not-built" role="status" data-testid="not-built">
-        <h2>Not built yet</h2>
-        <p>
-          Choosing a saved reward spec, streaming the run&apos;s metrics to the server, live charts and run history (tab runs
-          are saved in this browser&apos;s IndexedDB, and can be uploaded to the server when you are signed in). Headless runs work today with the CLI:{" "}
-          <code>npx reward-studio pretrain</code> / <code>tune</code> / <code>eval</code> (see the README).
-        </p>
-      </section>
+      <RunsList />
     </>
   );
 }

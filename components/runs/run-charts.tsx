@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import type { RunFlag } from "@/lib/training/flags";
+import { EVAL_PREFIX, TERM_PREFIX } from "@/lib/training/metric-points";
+import { MetricChart } from "./metric-chart";
+import styles from "./runs.module.css";
+import { useThrottled } from "./use-throttled";
+
+type Series = ReadonlyMap<string, { step: number; value: number | null }[]>;
+const EMPTY: { step: number; value: number | null }[] = [];
+
+/** The core series, each with its chart title. */
+const CORE: readonly [string, string][] = [
+  ["kl", "KL to the MLE model (nats)"],
+  ["entropy", "entropy"],
+  ["zero_spread", "zero-spread fraction"],
+  ["output_size", "output size"],
+  ["skipped", "skipped updates (1 = skipped)"],
+];
+
+/**
+ * The run's live charts: the composite with a Brush that zooms every chart to a step range, the
+ * held-out metric against the base model, each reward term as a small multiple, then KL,
+ * entropy, zero spread, output size and skipped steps. One smoothing slider for all.
+ */
+export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null }) {
+  const { evalMetric, baseEval } = props;
+  // Redrawn at most every 1.5 s, chart after chart (each in its own task, 60 ms apart).
+  const series = useThrottled(props.series, 1500);
+  const flags = useThrottled(props.flags, 1500);
+  const [smoothing, setSmoothing] = useState(0.6);
+  const [domain, setDomain] = useState<[number, number] | null>(null);
+  const terms = [...series.keys()].filter((k) => k.startsWith(TERM_PREFIX) && !k.endsWith("/std")).sort();
+  const evalName = `${EVAL_PREFIX}${evalMetric}`;
+  let order = 0;
+  const chart = (name: string, title: string, extra: Partial<Parameters<typeof MetricChart>[0]> = {}) => (
+    <MetricChart
+      key={name} name={name} title={title} points={series.get(name) ?? EMPTY} smoothing={smoothing} domain={domain} flags={flags.filter((f) => f.series === name)}
+      delayMs={60 * order++} {...extra}
+    />
+  );
+  return (
+    <section className="panel" aria-label="Charts">
+      <div className="toolbar">
+        <h2 style={{ margin: 0 }}>Charts</h2>
+        <label>
+          Smoothing
+          <input type="range" min={0} max={0.95} step={0.05} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} aria-label="Smoothing" />
+          <span className="mono">{smoothing.toFixed(2)}</span>
+        </label>
+        <span className="muted">{domain ? `steps ${domain[0]}–${domain[1]}` : "all steps"} · drag the handles under the reward to zoom; hover for values</span>
+        {domain ? <button type="button" className="button" onClick={() => setDomain(null)}>Show all steps</button> : null}
+      </div>
+      <div className={styles.grid}>
+        <div className={styles.wide}>{chart("composite", "composite reward (train samples)", { onZoom: setDomain, height: 200, domain: null })}</div>
+        {chart(evalName, `held-out ${evalMetric} (greedy, val)`, { reference: baseEval === null ? null : { value: baseEval, label: `base ${Number(baseEval.toPrecision(3))}` } })}
+        {terms.map((t) => chart(t, `term ${t.slice(TERM_PREFIX.length)}`))}
+        {CORE.map(([name, title]) => chart(name, title))}
+      </div>
+    </section>
+  );
+}
