@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { SessionUser } from "@/lib/auth";
-import { createRun, findCheckpoint, findRunSummary, findSpecVersionForRun, type Db, type Prisma, type Run, type RunWithSummary } from "@/lib/db";
+import { createRun, findCheckpoint, findCheckpointByUri, findRunSummary, findSpecVersionForRun, type Db, type Prisma, type Run, type RunWithSummary } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import type { z } from "zod";
 import { TASK_EVAL_METRIC } from "@/lib/training/metric-points";
@@ -46,12 +46,25 @@ async function checkReferences(db: Db, body: CreateBody, evalMetric: string): Pr
 }
 
 /**
+ * A base named by its address that the server knows as a checkpoint (a shipped model's
+ * /models/<task>/mle/model.json, an upload's /api/checkpoints/<id>/model.json) is that checkpoint:
+ * the run then links it as well, and its held-out metric is the run's reference value.
+ */
+async function resolveBase(db: Db, body: CreateBody): Promise<CreateBody> {
+  if (body.baseCheckpointId || !body.baseUri) return body;
+  const known = await findCheckpointByUri(db, { uri: body.baseUri });
+  if (!known) return body;
+  return { ...body, baseCheckpointId: known.id }; // the address is kept too: the tab loads the base from it
+}
+
+/**
  * Creates a run for `user` (queued), after checking its references. With an idempotency key the
  * same key from the same user returns the run it made (`created: false`); the same key with a
  * different task, kind, spec or base is `conflict:run`.
  */
 export async function createRunFor(db: Db, input: { user: SessionUser; body: CreateBody; idempotencyKey?: string }): Promise<{ run: RunWithSummary; created: boolean }> {
-  const { body, user } = input;
+  const { user } = input;
+  const body = await resolveBase(db, input.body);
   const id = input.idempotencyKey === undefined ? undefined : idempotentRunId(user.id, input.idempotencyKey);
   const replay = async (): Promise<{ run: RunWithSummary; created: boolean } | null> => {
     const existing = id ? await findRunSummary(db, { id }) : null;

@@ -41,6 +41,13 @@ describe("POST /api/runs", () => {
     });
   });
 
+  it("links a base named by the address of a checkpoint the server knows, and takes its metric as the reference", async () => {
+    const run = await runOf(await newRun(eli, { baseCheckpointId: undefined, baseUri: `/api/checkpoints/${base}/model.json` }));
+    expect(run).toMatchObject({ baseCheckpointId: base, baseUri: `/api/checkpoints/${base}/model.json`, baseEval: expect.closeTo(1.4409, 3) });
+    const elsewhere = await runOf(await newRun(eli, { baseCheckpointId: undefined, baseUri: "indexeddb://reward-studio/x" }));
+    expect(elsewhere).toMatchObject({ baseCheckpointId: null, baseUri: "indexeddb://reward-studio/x", baseEval: null });
+  });
+
   it.each([
     [{ settings: { ...SETTINGS, lr: 0 } }, "settings.lr"],
     [{ settings: { ...SETTINGS, lr: undefined } }, "settings.lr"],
