@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useEffect, useMemo, useRef, useState } from "react";
-import { sceneAt } from "@/lib/data";
+import { generateScene, splitOfSeed } from "@/lib/data";
 import type { RunSample } from "@/lib/runs/contract";
 import type { TaskId } from "@/lib/rewards/task-types";
 import { getSamples } from "@/lib/training/browser/run-client";
@@ -51,7 +51,7 @@ export const RunSamples = memo(function RunSamples({ runId, task, version }: { r
   const index = step === null ? -1 : steps.indexOf(step);
   // Drawing a scene is real work (textures, maps, captions): once per scene shown, not per render.
   const seeds = samples.map((x) => x.sceneSeed).join(",");
-  const scenes = useMemo(() => new Map(seeds.split(",").filter(Boolean).map((v) => [Number(v), sceneAt("val", Number(v), { size: 32 })])), [seeds]);
+  const scenes = useMemo(() => new Map(seeds.split(",").filter(Boolean).map((v) => [Number(v), generateScene(Number(v), { size: 32 })])), [seeds]);
   return (
     <section className="panel" aria-label="Samples" data-testid="run-samples" data-steps={steps.length}>
       <div className="toolbar">
@@ -71,7 +71,7 @@ export const RunSamples = memo(function RunSamples({ runId, task, version }: { r
       <div className={styles.samples}>
         {samples.map((s) => (
           <div key={s.sceneSeed} data-testid="run-sample">
-            <OutputView task={task} scene={scenes.get(s.sceneSeed) ?? sceneAt("val", s.sceneSeed, { size: 32 })} output={s.output} title={`val scene ${s.sceneSeed}`} />
+            <OutputView task={task} scene={scenes.get(s.sceneSeed) ?? generateScene(s.sceneSeed, { size: 32 })} output={s.output} title={`${splitOfSeed(s.sceneSeed) ?? "scene"} seed ${s.sceneSeed}`} />
             {s.rewards ? <p className={styles.sampleRewards}>{Object.entries(s.rewards).map(([k, v]) => `${k} ${fmt(v)}`).join(" · ")}</p> : null}
           </div>
         ))}

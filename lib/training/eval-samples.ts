@@ -13,7 +13,7 @@ import { heldOutScenes } from "./scenes";
 export const EVAL_SAMPLE_SCENES = 4;
 
 export interface EvalSample {
-  /** The scene's index in the val split (sceneAt("val", sceneSeed, { size: 32 }) draws it again). */
+  /** The scene's seed (generateScene(sceneSeed, { size }) draws it again), as every Sample row names scenes. */
   sceneSeed: number;
   output: unknown;
   /** Each term's raw value and the composite (with the spec's KL folded in), null where not finite. */
@@ -44,7 +44,7 @@ export async function evalSamples(opts: { policy: Policy; reference: Policy; spe
   const scored = evaluate(spec, rows as never, targets, ctx).samples;
   const num = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
   return drawn.outputs.map((output, i) => ({
-    sceneSeed: i,
+    sceneSeed: scenes[i]!.seed,
     output: plainOutput(output as never),
     rewards: { ...Object.fromEntries(Object.entries(scored[i]?.values ?? {}).map(([k, v]) => [k, num(v)])), composite: num(scored[i]?.composite) },
   }));
