@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { RunFlag } from "@/lib/training/flags";
-import { EVAL_PREFIX, TERM_PREFIX } from "@/lib/training/metric-points";
+import { BASE_PREFIX, EVAL_PREFIX, TERM_PREFIX } from "@/lib/training/metric-points";
 import { MetricChart } from "./metric-chart";
 import styles from "./runs.module.css";
 import { useThrottled } from "./use-throttled";
@@ -33,6 +33,10 @@ export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; ev
   const [domain, setDomain] = useState<[number, number] | null>(null);
   const terms = [...series.keys()].filter((k) => k.startsWith(TERM_PREFIX) && !k.endsWith("/std")).sort();
   const evalName = `${EVAL_PREFIX}${evalMetric}`;
+  // The base checkpoint evaluated on the run's own scenes (logged before the first step), else its stored metric (other scenes).
+  const sameScenes = series.get(`${BASE_PREFIX}${evalMetric}`)?.[0]?.value ?? null;
+  const ref = sameScenes ?? baseEval;
+  const reference = ref === null ? null : { value: ref, label: `base ${Number(ref.toPrecision(3))}${sameScenes === null ? " (its own eval scenes)" : ""}` };
   let order = 0;
   const chart = (name: string, title: string, extra: Partial<Parameters<typeof MetricChart>[0]> = {}) => (
     <MetricChart
@@ -54,7 +58,7 @@ export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; ev
       </div>
       <div className={styles.grid}>
         <div className={styles.wide}>{chart("composite", "composite reward (train samples)", { onZoom: setDomain, height: 200, domain: null })}</div>
-        {chart(evalName, `held-out ${evalMetric} (greedy, val)`, { reference: baseEval === null ? null : { value: baseEval, label: `base ${Number(baseEval.toPrecision(3))}` } })}
+        {chart(evalName, `held-out ${evalMetric} (greedy, val)`, { reference })}
         {terms.map((t) => chart(t, `term ${t.slice(TERM_PREFIX.length)}`))}
         {CORE.map(([name, title]) => chart(name, title))}
       </div>

@@ -27,6 +27,7 @@ export const RunSamples = memo(function RunSamples({ runId, task, version }: { r
     getSamples(runId)
       .then((r) => {
         if (!live) return;
+        setError(null); // the server answered again (after an outage, say)
         setSteps(r.steps);
         // Follow the newest evaluation unless a person picked one.
         setStep((s) => (picked.current && s !== null ? s : (r.steps.at(-1) ?? null)));
@@ -41,7 +42,11 @@ export const RunSamples = memo(function RunSamples({ runId, task, version }: { r
     if (step === null) return;
     let live = true;
     getSamples(runId, step)
-      .then((r) => live && setSamples(r.samples.filter((s) => s.step === step)))
+      .then((r) => {
+        if (!live) return;
+        setError(null);
+        setSamples(r.samples.filter((s) => s.step === step));
+      })
       .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)));
     return () => {
       live = false;
@@ -67,7 +72,7 @@ export const RunSamples = memo(function RunSamples({ runId, task, version }: { r
         ) : null}
         <span className="mono" data-testid="sample-step">{step === null ? "no evaluation yet" : `step ${step}`}</span>
       </div>
-      {error ? <p className="fail" role="alert">{error}</p> : null}
+      {error ? <p className="fail" role="alert">Cannot load the samples: {error}</p> : null}
       <div className={styles.samples}>
         {samples.map((s) => (
           <div key={s.sceneSeed} data-testid="run-sample">

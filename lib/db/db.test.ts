@@ -94,6 +94,9 @@ describe.each(PROVIDERS)("data layer on %s", (provider) => {
     const run = await createRun(t.db, { ownerId: owner.id, task: "captioning", kind: "reinforce", settings: {}, evalMetric: "cider_d" });
     await expectCode(appendRunMetrics(t.db, { runId: run.id, points: [{ step: 0, name: "loss", value: 1 }] }), "conflict:run");
     await updateRunStatus(t.db, { runId: run.id, status: "running" });
+    // The base model evaluated on the run's scenes (before step 0) is the reference, and no step.
+    const base = await appendRunMetrics(t.db, { runId: run.id, points: [{ step: 0, name: "base/cider_d", value: 0.5 }] });
+    expect([base.added, base.run.stepsDone, base.run.baseEval]).toEqual([1, 0, 0.5]);
     const points = [0, 1, 2].flatMap((step) => [{ step, name: "loss", value: 3 - step }, { step, name: "term/cider_d", value: 0.1 * step }]);
     expect((await appendRunMetrics(t.db, { runId: run.id, points })).added).toBe(6);
     expect((await appendRunMetrics(t.db, { runId: run.id, points })).added).toBe(0);

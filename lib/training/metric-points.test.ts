@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evalPoints, seriesOf, stepPoints } from "./metric-points";
+import { basePoints, evalPoints, isTrainPoint, seriesOf, stepPoints } from "./metric-points";
 
 describe("metric points", () => {
   const log = {
@@ -21,5 +21,10 @@ describe("metric points", () => {
   it("prefixes eval metrics and groups points into sorted series", () => {
     const pts = [...evalPoints({ step: 9, metrics: { CIDEr: 1.2 } }), ...evalPoints({ step: 4, metrics: { CIDEr: 1.1 } })];
     expect(seriesOf(pts).get("eval/CIDEr")).toEqual([{ step: 4, value: 1.1 }, { step: 9, value: 1.2 }]);
+  });
+
+  it("logs the base model's evaluation at step 0 under base/, which is not a training point", () => {
+    expect(basePoints({ CIDEr: 1.4, AP: NaN })).toEqual([{ step: 0, name: "base/CIDEr", value: 1.4 }, { step: 0, name: "base/AP", value: null }]);
+    expect(["composite", "term/cider_d", "eval/CIDEr", "base/CIDEr"].map(isTrainPoint)).toEqual([true, true, false, false]);
   });
 });

@@ -4,7 +4,9 @@
  *
  *   composite, composite_std, greedy_composite, term/<key>, term/<key>/std, kl, entropy,
  *   zero_spread, output_size, loss, grad_norm, lr, samples_per_sec, step_ms, skipped (1 or 0),
- *   eval/<metric> (held-out greedy evaluation: CIDEr, AP, PQ, colorfulness, ...)
+ *   eval/<metric> (held-out greedy evaluation: CIDEr, AP, PQ, colorfulness, ...),
+ *   base/<metric> (the base checkpoint evaluated the same way on the same scenes, at step 0,
+ *   before the first update: the reference the run's evaluations are read against)
  *
  * Non-finite values (a skipped step's loss) travel as null.
  */
@@ -26,6 +28,7 @@ export const TASK_EVAL_METRIC: Record<TaskId, string> = {
 
 export const TERM_PREFIX = "term/";
 export const EVAL_PREFIX = "eval/";
+export const BASE_PREFIX = "base/";
 
 /** What a REINFORCE step log holds that becomes points (lib/training/reinforce's ReinforceStepLog). */
 export interface StepLogLike {
@@ -72,6 +75,14 @@ export function stepPoints(log: StepLogLike): MetricPoint[] {
 export function evalPoints(log: { step: number; metrics: Record<string, number> }): MetricPoint[] {
   return Object.entries(log.metrics).map(([k, v]) => ({ step: log.step, name: `${EVAL_PREFIX}${k}`, value: num(v) }));
 }
+
+/** The base checkpoint's evaluation, on the run's own held-out scenes (logged at step 0). */
+export function basePoints(metrics: Record<string, number>): MetricPoint[] {
+  return Object.entries(metrics).map(([k, v]) => ({ step: 0, name: `${BASE_PREFIX}${k}`, value: num(v) }));
+}
+
+/** Whether a point is one step's training log (not an evaluation, not the base's). */
+export const isTrainPoint = (name: string): boolean => !name.startsWith(EVAL_PREFIX) && !name.startsWith(BASE_PREFIX);
 
 /** Series by name, each in step order: what the run page charts. */
 export function seriesOf(points: readonly MetricPoint[]): Map<string, { step: number; value: number | null }[]> {

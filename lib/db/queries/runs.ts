@@ -1,5 +1,5 @@
 import { StudioError } from "@/lib/errors";
-import { EVAL_PREFIX } from "@/lib/training/metric-points";
+import { BASE_PREFIX, EVAL_PREFIX, isTrainPoint } from "@/lib/training/metric-points";
 import type { Db, Prisma } from "../client";
 import type { Run, RunKind, RunMetricPoint, RunStatus, Sample, Task } from "../generated/sqlite/client";
 import { rethrowAsStudioError } from "./prisma-errors";
@@ -117,12 +117,14 @@ export async function appendRunMetrics(db: Db, input: { runId: string; points: M
     for (const e of existing) unique.delete(`${e.step}\u0000${e.name}`);
     const fresh = [...unique.values()];
     if (fresh.length > 0) await tx.runMetricPoint.createMany({ data: fresh.map((p) => ({ ...p, runId: run.id })) });
-    const trainSteps = input.points.filter((p) => !p.name.startsWith(EVAL_PREFIX)).map((p) => p.step + 1);
+    const trainSteps = input.points.filter((p) => isTrainPoint(p.name)).map((p) => p.step + 1);
+    // The base checkpoint evaluated on the run's own scenes is a better reference than its stored metrics.
+    const base = run.evalMetric ? fresh.find((p) => p.name === BASE_PREFIX + run.evalMetric && p.value !== null)?.value : undefined;
     const evals = run.evalMetric ? input.points.filter((p) => p.name === EVAL_PREFIX + run.evalMetric && p.value !== null).map((p) => p.value as number) : [];
     const best = evals.length > 0 ? Math.max(run.bestEval ?? -Infinity, ...evals) : run.bestEval;
     const updated = await tx.run.update({
       where: { id: run.id },
-      data: { heartbeatAt: new Date(), stepsDone: Math.max(run.stepsDone, ...trainSteps), bestEval: best },
+      data: { heartbeatAt: new Date(), stepsDone: Math.max(run.stepsDone, ...trainSteps), bestEval: best, ...(typeof base === "number" ? { baseEval: base } : {}) },
     });
     return { added: fresh.length, run: updated };
   });

@@ -15,7 +15,8 @@ import { selectBackend } from "../backend";
 import { loadBrowserCheckpoint } from "../browser-checkpoints";
 import { fromArtifacts } from "../checkpoint";
 import { evalSamples } from "../eval-samples";
-import { evalPoints, stepPoints } from "../metric-points";
+import { evaluatePolicy } from "../evaluate";
+import { basePoints, evalPoints, stepPoints } from "../metric-points";
 import { trainReinforce } from "../reinforce";
 import { ReinforceSettingsSchema } from "../settings";
 import { drainOutbox, Outbox } from "./outbox";
@@ -85,6 +86,12 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
     // Both after `done` steps (trainReinforce evaluates after steps k*evalEvery and the last; the end is checkpointed below).
     const evalDue = (done: number) => settings.evalEvery > 0 && (done % settings.evalEvery === 0 || done === settings.steps);
     const checkpointDue = (done: number) => settings.checkpointEvery > 0 && done % settings.checkpointEvery === 0 && done < settings.steps;
+
+    // The base model evaluated as the run will be (same scenes, same decoding): the reference line.
+    if (!job.resume && settings.evalEvery > 0) {
+      post({ type: "preparing", what: "evaluating the base checkpoint" });
+      await outbox.add(basePoints(await evaluatePolicy(reference, "val", settings.evalCount)));
+    }
 
     // 3. Train; every step's points go to the outbox, checkpoints every K steps, samples at each evaluation.
     const r = await trainReinforce({ policy, reference, spec: compiled, ctx, optimizer, settings }, {
