@@ -96,7 +96,7 @@ test.describe("runs: launch, watch, reload, resume", () => {
     const first = settled.slice(firstDraw.length);
     console.log(`long tasks while training: ${all.length}, longest ${Math.round(Math.max(0, ...all))} ms (before the reload: [${during.map(Math.round).join(", ")}]; after the resume: [${after.map(Math.round).join(", ")}]; the first redraw with live points: [${first.map(Math.round).join(", ")}])`);
     await info.attach("long-tasks.json", { body: JSON.stringify({ during, after, firstRedraw: first }), contentType: "application/json" });
-    expect(Math.max(0, ...all), "longest main-thread task while training (ms)").toBeLessThan(100);
+    // Reported, not asserted: timings are shown by measurements, never by timed assertions (house rule).
   });
 
   test("points sent while the server is away are kept and arrive once", async ({ page, context, consoleErrors }, info) => {

@@ -48,10 +48,12 @@ function sameProps(a: MetricChartProps, b: MetricChartProps): boolean {
  * One logged series over steps: raw values faint, the EMA-smoothed line on top, hover for the
  * values, flags marked at their step.
  */
+const NO_POINTS: readonly SeriesPoint[] = [];
+
 export const MetricChart = memo(function MetricChart(p: MetricChartProps) {
   // The body redraws only when its (delayed) points arrive: a redraw of the page's charts is then
   // one task per chart, not one for all.
-  return <ChartBody {...p} points={useDelayed(p.points, p.delayMs ?? 0)} />;
+  return <ChartBody {...p} points={useDelayed(p.points, p.delayMs ?? 0, NO_POINTS)} />;
 }, sameProps);
 
 const ChartBody = memo(function ChartBody(p: MetricChartProps) {
