@@ -14,6 +14,10 @@ const nextConfig: NextConfig = {
   // Cross-origin isolated (COOP + COEP): SharedArrayBuffer exists, as threaded WASM needs. (TF.js
   // 4.22 still runs single-threaded here: see lib/training/backend.ts.) Every asset is
   // same-origin, so require-corp blocks nothing of ours.
+  // Browsers ask for /favicon.ico where a page names no icon (the 403 page, say): the app's icon.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [{
       source: "/:path*",
