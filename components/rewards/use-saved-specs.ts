@@ -2,18 +2,12 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { REWARD_SPECS_API, type RewardSpecSummary, type SaveRewardSpecInput, type SavedRewardSpec } from "@/lib/reward-specs/contract";
+import { apiCall } from "@/lib/http/api-call";
 import type { TaskId } from "@/lib/rewards";
-
-async function call<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, init);
-  const body = (await res.json().catch(() => ({}))) as T & { message?: string };
-  if (!res.ok) throw new Error(body.message ?? `the server answered ${res.status}`);
-  return { status: res.status, body };
-}
 
 /** A saved version by id (GET /api/reward-specs/<id>). */
 export async function fetchVersion(id: string): Promise<SavedRewardSpec> {
-  return (await call<{ spec: SavedRewardSpec }>(`${REWARD_SPECS_API}/${encodeURIComponent(id)}`)).body.spec;
+  return (await apiCall<{ spec: SavedRewardSpec }>(`${REWARD_SPECS_API}/${encodeURIComponent(id)}`)).body.spec;
 }
 
 /** The saved specs of a task (every engineer's), and saving a new version. */
@@ -26,7 +20,7 @@ export function useSavedSpecs(task: TaskId) {
 
   useEffect(() => {
     let live = true;
-    call<{ specs: RewardSpecSummary[] }>(`${REWARD_SPECS_API}?task=${task}`)
+    apiCall<{ specs: RewardSpecSummary[] }>(`${REWARD_SPECS_API}?task=${task}`)
       .then((r) => { if (live) { setSpecs(r.body.specs); setError(null); } })
       .catch((err: unknown) => live && setError(`cannot list saved specs: ${err instanceof Error ? err.message : String(err)}`));
     return () => { live = false; };
@@ -34,9 +28,7 @@ export function useSavedSpecs(task: TaskId) {
 
   /** POST: `created` false when the same content was saved before (that version is returned). */
   const save = useCallback(async (input: SaveRewardSpecInput): Promise<{ spec: SavedRewardSpec; created: boolean }> => {
-    const r = await call<{ spec: SavedRewardSpec }>(REWARD_SPECS_API, {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input),
-    });
+    const r = await apiCall<{ spec: SavedRewardSpec }>(REWARD_SPECS_API, { json: input });
     refresh();
     return { spec: r.body.spec, created: r.status === 201 };
   }, [refresh]);

@@ -11,6 +11,8 @@
  * Non-finite values (a skipped step's loss) travel as null.
  */
 import type { TaskId } from "@/lib/rewards/task-types";
+// Types only: erased, so this module stays free of TF.js.
+import type { ReinforceStepLog } from "./reinforce";
 
 export interface MetricPoint {
   step: number;
@@ -30,28 +32,10 @@ export const TERM_PREFIX = "term/";
 export const EVAL_PREFIX = "eval/";
 export const BASE_PREFIX = "base/";
 
-/** What a REINFORCE step log holds that becomes points (lib/training/reinforce's ReinforceStepLog). */
-export interface StepLogLike {
-  step: number;
-  terms: Record<string, { mean: number; std: number }>;
-  composite: { mean: number; std: number };
-  greedyComposite?: number;
-  kl: number;
-  entropy: number;
-  zeroSpreadFraction: number;
-  outputSize: number;
-  loss: number;
-  gradNorm: number;
-  lr: number;
-  samplesPerSec: number;
-  ms: number;
-  skipped?: string;
-}
-
 const num = (v: number | undefined): number | null => (v === undefined || !Number.isFinite(v) ? null : v);
 
 /** The points of one REINFORCE step. */
-export function stepPoints(log: StepLogLike): MetricPoint[] {
+export function stepPoints(log: Omit<ReinforceStepLog, "phase" | "backend" | "phases">): MetricPoint[] {
   const p = (name: string, value: number | undefined): MetricPoint => ({ step: log.step, name, value: num(value) });
   return [
     p("composite", log.composite.mean),

@@ -5,52 +5,16 @@
  */
 import type { CreateRunInput, MetricPoint, RunDetail, RunSample, RunStatusInput, RunSummary } from "@/lib/runs/contract";
 import type { TaskId } from "@/lib/rewards/task-types";
+import { ApiError, apiCall, queryString } from "@/lib/http/api-call";
+import type { RewardSpecSummary, SavedRewardSpec as RewardSpecVersion } from "@/lib/reward-specs/contract";
+import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
 import type { SendResult } from "./outbox";
 
-export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly code: string) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+export { ApiError };
+export type { RewardSpecSummary, SavedRewardSpec as RewardSpecVersion } from "@/lib/reward-specs/contract";
 
-/** A reward spec with its versions, as GET /api/reward-specs lists it. */
-export interface RewardSpecSummary {
-  id: string;
-  name: string;
-  task: TaskId;
-  owner: { id: string; name: string };
-  versions: { id: string; version: number; hash: string; createdAt: string; author: { id: string; name: string } }[];
-}
-
-/** One version of a reward spec with its body (the RewardSpec JSON). */
-export interface RewardSpecVersion {
-  id: string;
-  name: string;
-  task: TaskId;
-  version: number;
-  hash: string;
-  body: unknown;
-}
-
-async function call<T>(url: string, init?: RequestInit & { json?: unknown; headers?: Record<string, string> }): Promise<T> {
-  const { json, headers, ...rest } = init ?? {};
-  const res = await fetch(url, {
-    cache: "no-store",
-    ...rest,
-    ...(json !== undefined ? { method: rest.method ?? "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", ...headers } } : {}),
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
-    throw new ApiError(body?.message ?? `the server answered HTTP ${res.status}`, res.status, body?.code ?? `http:${res.status}`);
-  }
-  return (await res.json()) as T;
-}
-
-const q = (params: Record<string, string | number | boolean | undefined>) => {
-  const s = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
-  return s ? `?${s}` : "";
-};
+const call = async <T>(url: string, init?: Parameters<typeof apiCall>[1]): Promise<T> => (await apiCall<T>(url, init)).body;
+const q = queryString;
 
 /** Creates a run; the same `idempotencyKey` again (a retried launch) answers the run it made. */
 export const createRun = async (body: CreateRunInput, idempotencyKey?: string) =>
@@ -87,14 +51,6 @@ export const getRewardSpecVersion = async (versionId: string) => (await call<{ s
 /** Saves `spec` under `name`; the same content answers the version it already has (content-hashed). */
 export const saveRewardSpec = async (name: string, spec: unknown) => (await call<{ spec: RewardSpecVersion }>("/api/reward-specs", { json: { name, spec } })).spec;
 
-/** A checkpoint on the server as GET /api/checkpoints lists it (the fields the Runs pages use). */
-export interface CheckpointListing {
-  id: string;
-  name: string;
-  task: TaskId;
-  kind: "mle" | "reinforce" | null;
-  step: number | null;
-  evalMetrics: Record<string, number | null> | null;
-  uri: string;
-}
+/** A checkpoint on the server as GET /api/checkpoints lists it. */
+export type CheckpointListing = ServerCheckpoint;
 export const listCheckpoints = async (task: TaskId) => (await call<{ checkpoints: CheckpointListing[] }>(`/api/checkpoints${q({ task })}`)).checkpoints;
