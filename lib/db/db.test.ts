@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StudioError } from "@/lib/errors";
 import { freshDatabase, PROVIDERS, type TestDatabase } from "@/lib/testing/databases";
 import {
-  appendRunMetrics, checkpointLineage, createComparisonPair, createRollout, createRun, createUser,
-  listRewardSpecs, listRunMetrics, logPredictions, migrateDatabase, nextPairForRater, recentPredictions,
-  recordSamples, recordVote, registerCheckpoint, saveRewardSpecVersion, rewardSpecHash, seedDemoData, listSamples,
-  tallyVotes, transitionRollout, findRollout, updateRunStatus, listUsers, findRewardSpecVersion, DEMO_USERS,
+  appendRunMetrics, castVote, checkpointLineage, createDraftCampaign, createRollout, createRun, createUser,
+  listRewardSpecs, listRunMetrics, logPredictions, migrateDatabase, nextAssignment, openCampaignRows, raterProgress, recentPredictions, releaseExpired, undoVote,
+  recordSamples, registerCheckpoint, saveRewardSpecVersion, rewardSpecHash, seedDemoData, listSamples,
+  transitionRollout, findRollout, updateRunStatus, listUsers, findRewardSpecVersion, DEMO_USERS,
 } from "./index";
 
 async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
@@ -109,21 +109,47 @@ describe.each(PROVIDERS)("data layer on %s", (provider) => {
     await expectCode(appendRunMetrics(t.db, { runId: "missing", points }), "not_found:run");
   });
 
-  it("stores samples and votes, hands raters unseen pairs, tallies votes", async () => {
+  it("stores samples; hands raters pairs within the overlap; votes once per assignment; undoes the last", async () => {
     const a = await registerCheckpoint(t.db, { name: "A", task: "captioning", architecture: "x", uri: "/a", manifest: {} });
     const b = await registerCheckpoint(t.db, { name: "B", task: "captioning", architecture: "x", uri: "/b", manifest: {} });
     expect(await recordSamples(t.db, { checkpointId: a.id, samples: [{ sceneSeed: 7, output: { text: "a red circle" } }] })).toBe(1);
     expect((await listSamples(t.db, { checkpointId: a.id, sceneSeeds: [7] }))[0]?.output).toEqual({ text: "a red circle" });
-    const rater = await createUser(t.db, { email: "vote@rater", name: "V", role: "rater" });
-    const p1 = await createComparisonPair(t.db, { task: "captioning", sceneSeed: 1, aId: a.id, bId: b.id, outputA: {}, outputB: {} });
-    const p2 = await createComparisonPair(t.db, { task: "captioning", sceneSeed: 2, aId: a.id, bId: b.id, outputA: {}, outputB: {} });
-    expect((await nextPairForRater(t.db, { raterId: rater.id }))?.id).toBe(p1.id);
-    await recordVote(t.db, { pairId: p1.id, raterId: rater.id, choice: "b", aShownLeft: false, durationMs: 1200 });
-    expect((await nextPairForRater(t.db, { raterId: rater.id }))?.id).toBe(p2.id);
-    await expectCode(recordVote(t.db, { pairId: p1.id, raterId: rater.id, choice: "a", aShownLeft: true, durationMs: 5 }), "conflict:vote");
-    await recordVote(t.db, { pairId: p2.id, raterId: rater.id, choice: "tie", aShownLeft: true, durationMs: 900 });
-    expect(await tallyVotes(t.db, { aId: a.id, bId: b.id })).toEqual({ a: 0, b: 1, tie: 1 });
-    expect(await nextPairForRater(t.db, { raterId: rater.id })).toBeNull();
+    const owner = await createUser(t.db, { email: "camp@owner", name: "O", role: "engineer" });
+    const r1 = await createUser(t.db, { email: "vote1@rater", name: "V1", role: "rater" });
+    const r2 = await createUser(t.db, { email: "vote2@rater", name: "V2", role: "rater" });
+    const draft = await createDraftCampaign(t.db, { name: "c", task: "captioning", aId: a.id, bId: b.id, ownerId: owner.id, pairs: [{ sceneSeed: 1 }, { sceneSeed: 2 }] });
+    const drafts = await t.db.comparisonPair.findMany({ where: { campaignId: draft.id }, orderBy: { sceneSeed: "asc" } });
+    const side = (text: string) => ({ kind: "caption", text });
+    await openCampaignRows(t.db, {
+      campaignId: draft.id, now: new Date(), raterIds: [r1.id, r2.id],
+      settings: { instructions: "pick the better caption", votesPerPair: 1, goldCount: 0, specVersionId: null },
+      images: [{ id: "img1", png: new Uint8Array([1, 2, 3]) }],
+      pairs: drafts.map((p) => ({ id: p.id, sceneSeed: p.sceneSeed, outputA: {}, outputB: {}, viewA: side("x"), viewB: side("y"), rewardA: {}, rewardB: {}, sceneImageId: "img1" })),
+    });
+    await expectCode(openCampaignRows(t.db, { campaignId: draft.id, now: new Date(), raterIds: [], settings: { instructions: "", votesPerPair: 1, goldCount: 0, specVersionId: null }, images: [], pairs: [] }), "conflict:campaign");
+    const campaign = { id: draft.id, votesPerPair: 1 };
+    const opts = { campaign, now: new Date(), ttlMs: 60_000, random: () => 0.3 };
+    const g1 = await nextAssignment(t.db, { ...opts, raterId: r1.id });
+    expect((await nextAssignment(t.db, { ...opts, raterId: r1.id }))?.id).toBe(g1?.id);
+    const g2 = await nextAssignment(t.db, { ...opts, raterId: r2.id });
+    expect(g2?.pairId).not.toBe(g1?.pairId);
+    // One vote per pair is wanted and both pairs are held: nothing is left for a third look.
+    const vote = await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "b", comment: "", idempotencyKey: "k1", now: new Date() });
+    expect(vote.replayed).toBe(false);
+    expect((await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "b", comment: "", idempotencyKey: "k1", now: new Date() })).replayed).toBe(true);
+    await expectCode(castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "a", comment: "", idempotencyKey: "k2", now: new Date() }), "conflict:vote");
+    await expectCode(castVote(t.db, { assignmentId: g1!.id, raterId: r2.id, choice: "a", comment: "", idempotencyKey: "k3", now: new Date() }), "forbidden:assignment");
+    expect(await nextAssignment(t.db, { ...opts, raterId: r1.id })).toBeNull();
+    expect(await raterProgress(t.db, { campaign, raterId: r1.id })).toEqual({ voted: 1, remaining: 0 });
+    // Undo hands the assignment back; the next call returns it.
+    await undoVote(t.db, { assignmentId: g1!.id, raterId: r1.id, now: new Date(), ttlMs: 60_000 });
+    expect((await nextAssignment(t.db, { ...opts, raterId: r1.id }))?.id).toBe(g1!.id);
+    // A skip frees the pair's slot; an abandoned assignment is released after its deadline.
+    await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "skip", comment: "", idempotencyKey: "k4", now: new Date() });
+    expect(await nextAssignment(t.db, { ...opts, raterId: r1.id })).toBeNull();
+    expect(await releaseExpired(t.db, { campaignId: campaign.id, now: new Date(Date.now() + 120_000) })).toBe(1);
+    const again = await nextAssignment(t.db, { ...opts, now: new Date(Date.now() + 120_000), raterId: r2.id });
+    expect(again?.pairId).toBe(g1!.pairId);
   });
 
   it("creates roll-outs with stages and events, and refuses moves after rollback", async () => {

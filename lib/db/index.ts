@@ -19,7 +19,7 @@ export * from "./queries/reward-specs";
 export * from "./queries/checkpoints";
 export * from "./queries/runs";
 export * from "./queries/run-reads";
-export * from "./queries/comparisons";
+export * from "./queries/rating";
 export * from "./queries/comparison-cache";
 export * from "./queries/campaigns";
 export * from "./queries/rollouts";
