@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { SPLITS, type Split } from "@/lib/data";
+import { OpenCampaignSchema } from "@/lib/rating/contract";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
 
 /** The most scenes one comparison holds (the cache's body limit is sized for colorization at this many). */
@@ -98,11 +99,21 @@ export const CampaignPostSchema = z.object({
   task: taskEnum,
   aCheckpointId: id,
   bCheckpointId: id,
-  pairs: z.array(z.object({ sceneSeed: z.number().int().min(0), note: z.string().max(200).optional() }).strict()).min(1, "expected at least one pair").max(MAX_CAMPAIGN_PAIRS),
+  /** The pairs, one per scene (as /compare sends them)... */
+  pairs: z.array(z.object({ sceneSeed: z.number().int().min(0), note: z.string().max(200).optional() }).strict()).min(1, "expected at least one pair").max(MAX_CAMPAIGN_PAIRS).optional(),
+  /** ...or a range of the test split's scenes, by index. */
+  scenes: z.object({
+    start: z.number().int("expected an integer").min(0).max(SPLITS.test.count - 1),
+    count: z.number().int("expected an integer").min(1).max(MAX_CAMPAIGN_PAIRS),
+  }).strict().refine((r) => r.start + r.count <= SPLITS.test.count, { message: `the test split has ${SPLITS.test.count} scenes (indices 0 to ${SPLITS.test.count - 1})`, path: ["count"] }).optional(),
   /** Append to this draft of yours instead of creating one. */
   campaignId: id.optional(),
+  /** Open it at once with these settings: outputs are computed now and raters may start. */
+  open: OpenCampaignSchema.optional(),
 }).strict()
   .refine((b) => b.name !== undefined || b.campaignId !== undefined, { message: "a new campaign needs a name (or pass campaignId to append to a draft)", path: ["name"] })
+  .refine((b) => (b.pairs === undefined) !== (b.scenes === undefined), { message: "expected either pairs (scene seeds) or scenes (a range of the test split), not both", path: ["pairs"] })
+  .refine((b) => !(b.open && b.campaignId), { message: "open applies to a new campaign; open a draft with POST /api/campaigns/<id>/open", path: ["open"] })
   .refine((b) => b.aCheckpointId !== b.bCheckpointId, { message: "A and B must be different checkpoints", path: ["bCheckpointId"] });
 export type CampaignPost = z.infer<typeof CampaignPostSchema>;
 

@@ -8,7 +8,7 @@ export { CATEGORIES, COLOR_NAMES, STUFF_CATEGORIES, THING_CATEGORIES, categoryBy
 export { generateScene, sceneAt } from "./scene";
 export { hashScenes, sceneBytes } from "./serialize";
 export { chunkedFingerprint, combineDigests, FINGERPRINT_MAX_PIXELS, fingerprintChunks, fingerprintChunkSize } from "./fingerprint";
-export { SPLITS, splitOfSeed } from "./splits";
+export { SPLITS, seedAt, splitOfSeed } from "./splits";
 export type {
   BBox,
   Category,

@@ -55,7 +55,7 @@ export function modelChoice(choice: SideChoice, aOnLeft: boolean): ModelChoice {
 /** What a rater sees of one side: a caption, boxes over the scene, or a picture (with a summary). */
 export type RaterSide =
   | { kind: "caption"; text: string }
-  | { kind: "boxes"; boxes: { box: [number, number, number, number]; label: string; color: [number, number, number] }[]; summary: string }
+  | { kind: "boxes"; width: number; height: number; boxes: { box: [number, number, number, number]; label: string; color: [number, number, number] }[]; summary: string }
   | { kind: "image"; image: string; summary: string };
 
 /** One assignment as a rater receives it. */
@@ -63,8 +63,8 @@ export interface RaterAssignment {
   id: string;
   task: TaskId;
   campaign: { id: string; name: string; instructions: string };
-  /** The scene's picture (the grey input for colorization) and its size in pixels. */
-  scene: { image: string; width: number; height: number; caption: string };
+  /** The scene's picture (the grey input for colorization) and what it is, for its alt text. */
+  scene: { image: string; caption: string };
   left: RaterSide;
   right: RaterSide;
   /** The rater's progress: votes cast here, and pairs still open to them (this one included). */
@@ -82,7 +82,7 @@ export interface VoteAnswer {
   replayed: boolean;
 }
 
-/** A campaign a rater is invited to, as GET /api/rating lists it. */
+/** A campaign a rater is invited to, as GET /api/rating lists it (its name is neutral: the task and the day it opened). */
 export interface RaterCampaign {
   id: string;
   name: string;
@@ -106,7 +106,7 @@ export interface CampaignDetail {
   specVersionId: string | null;
   raters: { id: string; name: string; email: string; votes: number }[];
   pairs: number;
-  /** Votes cast (skips apart), and votes wanted: (pairs − gold) × votesPerPair + gold × votesPerPair. */
+  /** Votes cast (skips apart), and votes wanted (pairs × votesPerPair). */
   votes: number;
   skips: number;
   wanted: number;
@@ -114,3 +114,12 @@ export interface CampaignDetail {
   openedAt: string | null;
   closedAt: string | null;
 }
+
+/** Path parameters of the campaign, assignment and picture routes. */
+export const IdParams = z.object({ id }).strict();
+
+/** GET /api/campaigns/<id>/results?exclude=<rater id>,<rater id>: the numbers without those raters. */
+export const ResultsQuerySchema = z.object({
+  exclude: z.string().max(4000).optional().transform((v) => (v ? v.split(",").filter(Boolean) : []))
+    .pipe(z.array(id).max(200)),
+}).strict();

@@ -18,6 +18,9 @@ const TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
 const isUniqueViolation = (err: unknown) => (err as { code?: unknown })?.code === "P2002";
 
+/** Thrown inside castVote's transaction when the assignment changed under it, to roll back and read again. */
+const RACED = new Error("the assignment changed during the vote");
+
 /** An opaque random id (128 bits, base64url): says nothing of what it names or when it was made. */
 export const opaqueId = (): string => randomBytes(16).toString("base64url");
 
@@ -193,7 +196,8 @@ export async function castVote(
     if (a.status !== "open") throw new StudioError("conflict:assignment", "this assignment expired and went back to the pool; ask for the next one");
     const skip = input.choice === "skip";
     const moved = await tx.assignment.updateMany({ where: { id: a.id, status: "open" }, data: { status: skip ? "released" : "voted" } });
-    if (moved.count === 0) throw new StudioError("conflict:assignment", "this assignment expired and went back to the pool; ask for the next one");
+    // Moved meanwhile (PostgreSQL, READ COMMITTED): a concurrent copy voted, or the releaser ran; read again.
+    if (moved.count === 0) throw RACED;
     if (skip) await tx.comparisonPair.updateMany({ where: { id: a.pairId, assigned: { gt: 0 } }, data: { assigned: { decrement: 1 } } });
     const vote = await tx.vote.create({
       data: {
@@ -203,12 +207,14 @@ export async function castVote(
     });
     return { vote, aOnLeft: a.aOnLeft, replayed: false };
   }, TX);
-  try {
-    return await attempt();
-  } catch (err) {
-    // A concurrent copy of this request stored the vote first: answer as it did (or 409).
-    if (isUniqueViolation(err)) return attempt();
-    throw err;
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      // A concurrent copy of this request stored the vote first: read again, and answer as it did (or 409).
+      if (!(err === RACED || isUniqueViolation(err))) throw err;
+      if (tries === 2) throw new StudioError("conflict:vote", "this assignment kept changing while the vote was stored; send it again");
+    }
   }
 }
 
@@ -272,4 +278,27 @@ export async function campaignVotes(db: Db, input: { campaignId: string }) {
 
 export function findRatingImage(db: Db, input: { id: string }) {
   return db.ratingImage.findUnique({ where: { id: input.id }, select: { png: true, campaignId: true, campaign: { select: { ownerId: true } } } });
+}
+
+/** Active accounts a campaign may invite, raters first. */
+export function listRatableUsers(db: Db) {
+  return db.user.findMany({ where: { disabledAt: null }, select: { id: true, name: true, email: true, role: true }, orderBy: [{ role: "desc" }, { email: "asc" }], take: 500 });
+}
+
+/** A campaign with its checkpoints, raters (and each one's votes), and its vote counts. */
+export async function campaignDetail(db: Db, input: { id: string }) {
+  const c = await db.campaign.findUnique({
+    where: { id: input.id },
+    include: {
+      a: { select: { id: true, name: true } }, b: { select: { id: true, name: true } },
+      raters: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { invitedAt: "asc" } },
+      _count: { select: { pairs: true } },
+    },
+  });
+  if (!c) return null;
+  const byRater = await db.vote.groupBy({ by: ["raterId", "choice"], where: { pair: { campaignId: c.id } }, _count: { _all: true } });
+  const votesOf = (raterId: string) => byRater.filter((r) => r.raterId === raterId && r.choice !== "skip").reduce((s, r) => s + r._count._all, 0);
+  const votes = byRater.filter((r) => r.choice !== "skip").reduce((s, r) => s + r._count._all, 0);
+  const skips = byRater.filter((r) => r.choice === "skip").reduce((s, r) => s + r._count._all, 0);
+  return { campaign: c, raters: c.raters.map((r) => ({ ...r.user, votes: votesOf(r.userId) })), votes, skips };
 }
