@@ -31,7 +31,7 @@ const shipped = (kind: "mle" | "tuned") => {
 };
 
 /** Records the templates point at: made in beforeAll, owned by the engineer. */
-interface Ids { checkpoint: string; user: string; run: string; spec: string; token: string }
+interface Ids { checkpoint: string; user: string; run: string; spec: string; token: string; campaign: string; draft: string; assignment: string; image: string }
 
 const M = ["userDefinedMetadata", "manifest"];
 const W = ["weightsManifest", 0, "weights", 0];
@@ -69,6 +69,7 @@ function templates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplat
         checked: [["task"], ["aCheckpointId"], ["bCheckpointId"], ["pairs"], ["pairs", 0, "sceneSeed"]], strict: [[], ["pairs", 0]],
       } } },
     },
+    ...ratingTemplates(ids),
     "/api/comparisons": {
       GET: { access: ["engineer", "admin"], query: { aId: ids.checkpoint, bId: "fuzz-b", split: "test", start: "0", count: "1", specHash: "ab".repeat(32) } },
       POST: { access: ["engineer", "admin"], body: { kind: "json", maxBytes: 8 * 2 ** 20, shape: {
@@ -156,6 +157,35 @@ function runTemplates(ids: Ids): Record<string, Partial<Record<Method, RouteTemp
   };
 }
 
+/**
+ * Rating (lib/rating/contract.ts): an open campaign rater1 is invited to, holding one assignment
+ * of theirs (so a valid read of /next hands it back and writes nothing), and a draft to open.
+ */
+function ratingTemplates(ids: Ids): Record<string, Partial<Record<Method, RouteTemplate>>> {
+  const studio = ["engineer", "admin"] as const;
+  return {
+    "/api/campaigns/[id]": { GET: { access: studio, params: { id: ids.campaign } } },
+    "/api/campaigns/[id]/open": {
+      POST: { access: studio, params: { id: ids.draft }, body: { kind: "json", maxBytes: 64 * 1024, shape: {
+        valid: { raterIds: [ids.user], votesPerPair: 1, goldCount: 0, instructions: "pick one" },
+        checked: [["raterIds"]], strict: [[]],
+      } } },
+    },
+    "/api/campaigns/[id]/close": { POST: { access: studio, params: { id: ids.campaign } } },
+    "/api/campaigns/[id]/next": { GET: { access: "signed-in", params: { id: ids.campaign } } },
+    "/api/campaigns/[id]/results": { GET: { access: studio, params: { id: ids.campaign }, query: { exclude: ids.user } } },
+    "/api/assignments/[id]/vote": {
+      POST: { access: "signed-in", params: { id: ids.assignment }, body: { kind: "json", maxBytes: 8 * 1024, shape: {
+        valid: { choice: "left", comment: "clearer" }, checked: [["choice"]], strict: [[]],
+      } } },
+      DELETE: { access: "signed-in", params: { id: ids.assignment } },
+    },
+    "/api/rating": { GET: { access: "signed-in" } },
+    "/api/rating-images/[id]": { GET: { access: "signed-in", params: { id: ids.image } } },
+    "/api/raters": { GET: { access: studio } },
+  };
+}
+
 const ERROR_STATUS: Record<string, number> = {
   bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, payload_too_large: 413, unsupported_media_type: 415, too_many_requests: 429,
 };
@@ -187,7 +217,7 @@ const describeRequest = (r: FuzzRequest, route: string) =>
   `${r.method} ${routeUrl(route, r.params, r.query).slice(0, 160)} as ${r.who} [${r.kind}${r.note ? `: ${r.note.slice(0, 120)}` : ""}]`;
 
 it("has a template for every route and method under app/api", async () => {
-  const table = templates({ checkpoint: "x", user: "x", run: "x", spec: "x", token: "x" });
+  const table = templates({ checkpoint: "x", user: "x", run: "x", spec: "x", token: "x", campaign: "x", draft: "x", assignment: "x", image: "x" });
   for (const r of ROUTES) {
     const exported = Object.keys(await loadHandlers(r.file)).sort();
     expect(exported, `${r.route}: add its methods to the fuzz table (app/api/fuzz.test.ts)`).toEqual(Object.keys(table[r.route] ?? {}).sort());
@@ -229,7 +259,8 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
     const run = await createRun(t.db, { ownerId: engineer, task: "captioning", kind: "reinforce", settings: { steps: 4 }, rewardSpecVersionId: version.id, baseCheckpointId: checkpoint.id });
     await updateRunStatus(t.db, { runId: run.id, status: "running" });
     const { apiToken } = await issueApiToken(t.db, { userId: engineer, name: "fuzz" });
-    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio"), run: run.id, spec: version.id, token: apiToken.id };
+    const rating = await ratingRecords(t.db, { engineer, rater: await userId("rater1@reward.studio"), a: checkpoint.id });
+    ids = { checkpoint: checkpoint.id, user: await userId("rater2@reward.studio"), run: run.id, spec: version.id, token: apiToken.id, ...rating };
   });
   afterAll(async () => {
     delete (globalThis as { rewardStudioDb?: unknown }).rewardStudioDb;
@@ -280,6 +311,24 @@ describe.each(PROVIDERS)("the route fuzz on %s", (provider) => {
     expect(diffSnapshots(files, snapshotFiles(dataDir))).toMatch(/^files: /);
   });
 });
+
+/** An open campaign (rater1 invited, holding one assignment), a draft, and a picture, owned by the engineer. */
+async function ratingRecords(db: TestDatabase["db"], input: { engineer: string; rater: string; a: string }) {
+  const { createDraftCampaign, openCampaignRows, nextAssignment, registerCheckpoint } = await import("@/lib/db");
+  const b = await registerCheckpoint(db, { name: "fuzz B", task: "captioning", architecture: "x", uri: "/fuzz-b", manifest: {} });
+  const make = (name: string) => createDraftCampaign(db, { name, task: "captioning", aId: input.a, bId: b.id, ownerId: input.engineer, pairs: [{ sceneSeed: 101_000 }, { sceneSeed: 101_001 }] });
+  const open = await make("fuzz open");
+  const draft = await make("fuzz draft");
+  const pairs = await db.comparisonPair.findMany({ where: { campaignId: open.id } });
+  const side = { kind: "caption", text: "a red circle" };
+  await openCampaignRows(db, {
+    campaignId: open.id, now: new Date(), raterIds: [input.rater], settings: { instructions: "", votesPerPair: 1, goldCount: 0, specVersionId: null },
+    images: [{ id: "fuzzimage", png: new Uint8Array([137, 80, 78, 71]) }],
+    pairs: pairs.map((p) => ({ id: p.id, sceneSeed: p.sceneSeed, outputA: {}, outputB: {}, viewA: side, viewB: side, rewardA: { composite: 0.5 }, rewardB: { composite: 0.7 }, sceneImageId: "fuzzimage" })),
+  });
+  const held = await nextAssignment(db, { campaign: { id: open.id, votesPerPair: 1 }, raterId: input.rater, now: new Date(), ttlMs: 24 * 3_600_000, random: () => 0.5 });
+  return { campaign: open.id, draft: draft.id, assignment: held!.id, image: "fuzzimage" };
+}
 
 /** FNV-1a of a string, to give each route and method its own stream of the seed. */
 function hash(s: string): number {

@@ -5,6 +5,7 @@ import { openSession } from "@/lib/auth";
 import type { CampaignSummary } from "@/lib/compare/contract";
 import { createUser, db, findCheckpointByUri, findUserByEmail } from "@/lib/db";
 import type { CampaignDetail, NextAnswer, RaterAssignment, VoteAnswer } from "@/lib/rating/contract";
+import type { CampaignResults } from "@/lib/rating/results";
 import { registerShippedCheckpoints } from "@/lib/server/shipped-checkpoints";
 import { routeTestDatabase } from "@/lib/testing/route-database";
 import { shippedUri } from "@/lib/training/checkpoint-uris";
@@ -13,6 +14,7 @@ import { GET as imageRoute } from "../rating-images/[id]/route";
 import { GET as ratingList } from "../rating/route";
 import { POST as closeRoute } from "./[id]/close/route";
 import { GET as nextRoute } from "./[id]/next/route";
+import { GET as resultsRoute } from "./[id]/results/route";
 import { POST as openRoute } from "./[id]/open/route";
 import { GET as detailRoute } from "./[id]/route";
 import { POST } from "./route";
@@ -151,6 +153,22 @@ describe("a rating campaign end to end", () => {
     expect(await db().vote.count({ where: { pair: { campaignId: campaign.id } } })).toBe(10);
     const d = await detailRoute(new Request(`http://localhost/api/campaigns/${campaign.id}`, { headers: headers("engineer") }), ctx(campaign.id));
     expect(((await d.json()) as { campaign: CampaignDetail }).campaign).toMatchObject({ votes: 10, wanted: 10, votesPerPair: 2, goldCount: 1 });
+  });
+
+  it("reads the results: win rate with its interval, Bradley–Terry, position bias, agreement, raters; raters are refused", async () => {
+    const get = (who: string, q = "") => resultsRoute(new Request(`http://localhost/api/campaigns/${campaign.id}/results${q}`, { headers: headers(who) }), ctx(campaign.id));
+    const res = await get("engineer");
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: CampaignResults };
+    expect(results.counts).toMatchObject({ pairs: 5, goldPairs: 1, votes: 8 });
+    expect(results.winRate.lo).toBeLessThanOrEqual(results.winRate.p);
+    expect(results.raters.map((r) => r.name).sort()).toEqual(["Rae Rater", "Ravi Rater"]);
+    expect(results.raters.every((r) => r.gold.n === 1)).toBe(true);
+    const without = (await (await get("engineer", `?exclude=${users.rater2}`)).json()) as { results: CampaignResults };
+    expect(without.results.counts.votes).toBe(4);
+    expect((await get("rater1")).status).toBe(403);
+    const bad = await get("engineer", "?exclude=a%20b");
+    expect(bad.status).toBe(400);
   });
 
   it("never tells raters which model made which output (checkpoint ids and names, pair ids absent from everything received)", async () => {
