@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { useCampaigns } from "./use-campaigns";
 
 type Campaigns = ReturnType<typeof useCampaigns>;
@@ -24,10 +25,11 @@ export function CampaignPanel({ campaigns, defaultName }: { campaigns: Campaigns
           </label>
         ) : null}
         {s.sending ? <span className="muted">sending…</span> : null}
+        {s.target !== "new" ? <Link href={`/campaigns/${s.target}`} data-testid="campaign-open-link">set up and open this campaign →</Link> : null}
       </div>
       <p className="muted">
         Each scene becomes a pair that raters will judge blind once the campaign is opened (the rating page computes both
-        outputs then). Use a row&apos;s button for one scene, or &ldquo;Send these&rdquo; for every scene shown.
+        outputs then, on the server). Use a row&apos;s button for one scene, or &ldquo;Send these&rdquo; for every scene shown.
       </p>
       {s.message ? (
         <p className={s.message.error ? "fail" : "ok"} role={s.message.error ? "alert" : "status"} data-testid="campaign-message">{s.message.text}</p>

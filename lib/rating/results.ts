@@ -21,6 +21,9 @@ export interface ResultPair {
   /** The reward's composite for each side (null where it was not finite, or for gold pairs). */
   rewardA: number | null;
   rewardB: number | null;
+  /** Both outputs (plain JSON), so a reviewer sees the pairs people and the reward disagree on. */
+  outputA?: unknown;
+  outputB?: unknown;
 }
 
 export interface ResultVote {
@@ -51,6 +54,8 @@ export interface Disagreement {
   reward: { a: number | null; b: number | null; prefers: "a" | "b" };
   people: { a: number; b: number; tie: number; both_bad: number; prefers: "a" | "b" };
   comments: string[];
+  outputA: unknown;
+  outputB: unknown;
 }
 
 export interface CampaignResults {
@@ -143,7 +148,7 @@ export function campaignResults(
     if (prefers === rewardPrefers) continue;
     disagreements.push({
       pairId: p.id, sceneSeed: p.sceneSeed, note: p.note, reward: { a: p.rewardA, b: p.rewardB, prefers: rewardPrefers },
-      people: { ...people, prefers }, comments: votes.map((v) => v.comment).filter(Boolean),
+      people: { ...people, prefers }, comments: votes.map((v) => v.comment).filter(Boolean), outputA: p.outputA ?? null, outputB: p.outputB ?? null,
     });
   }
   disagreements.sort((x, y) => Math.abs(y.people.a - y.people.b) - Math.abs(x.people.a - x.people.b)

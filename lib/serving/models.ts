@@ -32,9 +32,14 @@ export function checkpointFolder(uri: string, dirs: ModelDirs): string {
 let backend: Promise<unknown> | undefined;
 const loaded = new Map<string, Promise<Policy>>();
 
-/** Starts TF.js's WASM backend once per process. */
-export function ensureServerBackend(): Promise<unknown> {
-  backend ??= selectBackend("wasm", { wasmPaths: nodeWasmPaths() }).catch((err: unknown) => {
+/**
+ * Starts TF.js's WASM backend once per process. The binaries are read from public/tfjs (copied
+ * there at install for the browser): inside the Next server bundle, resolving the package's own
+ * folder is not available.
+ */
+export function ensureServerBackend(dirs?: ModelDirs): Promise<unknown> {
+  const wasmPaths = dirs ? `${path.join(dirs.publicDir, "tfjs")}${path.sep}` : nodeWasmPaths();
+  backend ??= selectBackend("wasm", { wasmPaths }).catch((err: unknown) => {
     backend = undefined;
     throw err;
   });
@@ -43,7 +48,7 @@ export function ensureServerBackend(): Promise<unknown> {
 
 /** The checkpoint's policy, loaded once and reused (most recently used kept). Callers must not dispose it. */
 export async function serverPolicy(checkpoint: { id: string; uri: string }, dirs: ModelDirs): Promise<Policy> {
-  await ensureServerBackend();
+  await ensureServerBackend(dirs);
   let p = loaded.get(checkpoint.id);
   if (p) {
     loaded.delete(checkpoint.id);

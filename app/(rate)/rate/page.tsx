@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
-import { NotBuilt } from "@/components/ui/not-built";
+import Link from "next/link";
+import { RateList } from "@/components/rating/rate-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { guardPage, RATE_ROLES } from "@/lib/server/page-guard";
+import { guardPage, RATE_ROLES, STUDIO_ROLES } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Rate" };
 
 export default async function RatePage() {
-  await guardPage({ roles: RATE_ROLES }); // the layout guards full loads; this, client-side navigations
+  const user = await guardPage({ roles: RATE_ROLES }); // the layout guards full loads; this, client-side navigations
   return (
     <>
-      <PageHeader title="Rate" />
-      <NotBuilt area="Rate">
-        <p>Here raters will vote blind between two outputs for the same scene, with sides randomised; the votes become a win rate with a bootstrap confidence interval.</p>
-      </NotBuilt>
+      <PageHeader title="Rate">
+        <p>
+          Judge two outputs for the same scene and say which is better. You are not told which model made which, and the
+          sides are drawn at random for every pair. Every choice has a key, so you can rate with the keyboard alone.
+          {STUDIO_ROLES.includes(user.role) ? <> Engineers set up campaigns and read their results under <Link href="/campaigns">Campaigns</Link>.</> : null}
+        </p>
+      </PageHeader>
+      <RateList />
     </>
   );
 }

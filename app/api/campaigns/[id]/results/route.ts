@@ -28,7 +28,7 @@ export const GET = route({
     const { pairs, votes } = await campaignVotes(db, { campaignId: campaign.id });
     const results = campaignResults({
       votesPerPair: campaign.votesPerPair,
-      pairs: pairs.map((p) => ({ id: p.id, sceneSeed: p.sceneSeed, note: p.note, gold: p.gold, rewardA: composite(p.rewardA), rewardB: composite(p.rewardB) })),
+      pairs: pairs.map((p) => ({ id: p.id, sceneSeed: p.sceneSeed, note: p.note, gold: p.gold, rewardA: composite(p.rewardA), rewardB: composite(p.rewardB), outputA: p.outputA, outputB: p.outputB })),
       votes: votes.map((v) => ({ pairId: v.pairId, raterId: v.raterId, raterName: v.rater.name, choice: v.choice, aShownLeft: v.aShownLeft, comment: v.comment })),
     }, { exclude: query.exclude });
     return NextResponse.json({ results });
