@@ -1,11 +1,11 @@
 "use client";
 
-import { memo } from "react";
-import { Brush, CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { memo, useCallback, useState } from "react";
+import { Brush, CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { RunFlag } from "@/lib/training/flags";
 import { emaSmooth, type SeriesPoint } from "@/lib/training/smoothing";
 import styles from "./runs.module.css";
-import { useDelayed } from "./use-throttled";
+import { useChartTurn } from "./chart-turns";
 
 const COLORS = { line: "#5eb0ff", raw: "rgba(94, 176, 255, 0.3)", grid: "#2a323c", axis: "#9aa5b1", ref: "#f5b94d", flag: "#ff6b6b" } as const;
 const fmt = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : "—");
@@ -25,15 +25,13 @@ export interface MetricChartProps {
   /** Draw a Brush under the chart that reports the step range picked. */
   onZoom?: (range: [number, number] | null) => void;
   height?: number;
-  /** Redraw this long after the points changed (charts of a page take turns, see useDelayed). */
-  delayMs?: number;
 }
 
 const flagKey = (fs: readonly RunFlag[]) => fs.map((f) => `${f.kind}@${f.step}`).join(",");
 
 /** Props equal for drawing: the same arrays or values, and flags at the same steps (a filtered copy is a new array each render). */
-function sameProps(a: MetricChartProps, b: MetricChartProps): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof MetricChartProps)[]);
+function sameProps<P extends MetricChartProps>(a: P, b: P): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof P)[]);
   for (const k of keys) {
     if (k === "flags") {
       if (flagKey(a.flags) !== flagKey(b.flags)) return false;
@@ -50,27 +48,49 @@ function sameProps(a: MetricChartProps, b: MetricChartProps): boolean {
  */
 const NO_POINTS: readonly SeriesPoint[] = [];
 
+/**
+ * The content width of the element `ref` is given to (null until measured). The charts get their
+ * width from here, not from recharts' ResponsiveContainer: that one measures in an effect and
+ * draws again in a React task of its own, outside the chart's turn, and charts resized together
+ * (a scrollbar appearing) would all draw again in one task.
+ */
+function useContentWidth(): [(el: HTMLElement | null) => () => void, number | null] {
+  const [width, setWidth] = useState<number | null>(null);
+  const ref = useCallback((el: HTMLElement | null) => {
+    const observer = new ResizeObserver(([e]) => e && setWidth(Math.round(e.contentRect.width)));
+    if (el) observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+type BodyProps = MetricChartProps & { width: number | null; frame: (el: HTMLElement | null) => void };
+
 export const MetricChart = memo(function MetricChart(p: MetricChartProps) {
-  // The body redraws only when its (delayed) points arrive: a redraw of the page's charts is then
-  // one task per chart, not one for all.
-  return <ChartBody {...p} points={useDelayed(p.points, p.delayMs ?? 0, NO_POINTS)} />;
+  // The body redraws only on its turn (chart-turns), with the props and width it had then: a
+  // redraw of the page's charts (new points, smoothing, zoom, a resize) is one task per chart,
+  // the first draw too (an empty frame until then, so the task that mounts the page draws none).
+  const [frame, width] = useContentWidth();
+  const shown = useChartTurn<BodyProps | null>(width === null ? null : { ...p, width, frame }, null);
+  return <ChartBody {...(shown ?? { ...p, points: NO_POINTS, width: null, frame })} />;
 }, sameProps);
 
-const ChartBody = memo(function ChartBody(p: MetricChartProps) {
+const ChartBody = memo(function ChartBody({ frame, ...p }: BodyProps) {
   const data = emaSmooth(p.points, p.smoothing);
   const last = data.at(-1);
   const at = (step: number) => data.find((d) => d.step === step)?.smoothed ?? null;
+  const height = p.height ?? 150;
   return (
-    <figure className={styles.chart} data-testid="metric-chart" data-name={p.name} data-points={data.length}>
+    <figure ref={frame} className={styles.chart} data-testid="metric-chart" data-name={p.name} data-points={data.length}>
       <figcaption>
         <span>{p.title}</span>
         <span className="muted">{last ? `step ${last.step}: ${fmt(last.value)}` : "no points yet"}</span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={p.height ?? 150}>
-        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      {p.points === NO_POINTS || !p.width ? <div style={{ height }} /> : (
+        <LineChart width={p.width} height={height} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={p.domain ?? ["dataMin", "dataMax"]} allowDataOverflow tick={{ fill: COLORS.axis, fontSize: 11 }} stroke={COLORS.grid} />
-          <YAxis width={52} domain={["auto", "auto"]} tickFormatter={fmt} tick={{ fill: COLORS.axis, fontSize: 11 }} stroke={COLORS.grid} />
+          <XAxis dataKey="step" type="number" domain={p.domain ?? ["dataMin", "dataMax"]} allowDataOverflow interval={0} tick={{ fill: COLORS.axis, fontSize: 11 }} stroke={COLORS.grid} />
+          <YAxis width={52} domain={["auto", "auto"]} interval={0} tickFormatter={fmt} tick={{ fill: COLORS.axis, fontSize: 11 }} stroke={COLORS.grid} />
           <Tooltip
             contentStyle={{ background: "#171b21", border: "1px solid #2a323c", fontSize: 12 }}
             labelFormatter={(s) => `step ${String(s)}`}
@@ -99,7 +119,7 @@ const ChartBody = memo(function ChartBody(p: MetricChartProps) {
             />
           ) : null}
         </LineChart>
-      </ResponsiveContainer>
+      )}
     </figure>
   );
 }, sameProps);

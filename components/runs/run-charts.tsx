@@ -26,7 +26,7 @@ const CORE: readonly [string, string][] = [
  */
 export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null }) {
   const { evalMetric, baseEval } = props;
-  // Redrawn at most every 1.5 s, chart after chart (each in its own task, 60 ms apart).
+  // Redrawn at most every 1.5 s, chart after chart (each in its own task: chart-turns).
   const series = useThrottled(props.series, 1500);
   const flags = useThrottled(props.flags, 1500);
   const [smoothing, setSmoothing] = useState(0.6);
@@ -37,11 +37,10 @@ export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; ev
   const sameScenes = series.get(`${BASE_PREFIX}${evalMetric}`)?.[0]?.value ?? null;
   const ref = sameScenes ?? baseEval;
   const reference = ref === null ? null : { value: ref, label: `base ${Number(ref.toPrecision(3))}${sameScenes === null ? " (its own eval scenes)" : ""}` };
-  let order = 0;
   const chart = (name: string, title: string, extra: Partial<Parameters<typeof MetricChart>[0]> = {}) => (
     <MetricChart
       key={name} name={name} title={title} points={series.get(name) ?? EMPTY} smoothing={smoothing} domain={domain} flags={flags.filter((f) => f.series === name)}
-      delayMs={60 * order++} {...extra}
+      {...extra}
     />
   );
   return (

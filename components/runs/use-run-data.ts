@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { MetricPoint, RunDetail } from "@/lib/runs/contract";
 import type { EvalLog } from "@/lib/training/mle";
 import { evalPoints, seriesOf, stepPoints } from "@/lib/training/metric-points";
@@ -27,6 +27,25 @@ function reduce(s: State, a: Action): State {
   const points = new Map(s.points);
   for (const p of a.points) points.set(key(p), p);
   return { ...s, points, seen: Math.max(s.seen, ...a.points.map((p) => p.step)), error: null };
+}
+
+type Series = Map<string, { step: number; value: number | null }[]>;
+const samePoints = (a: readonly { step: number; value: number | null }[], b: readonly { step: number; value: number | null }[]) =>
+  a.length === b.length && a.every((p, i) => p.step === b[i]!.step && Object.is(p.value, b[i]!.value));
+
+/**
+ * `next` with every series whose points did not change kept as the array `prev` had, and `prev`
+ * itself when none changed: a chart redraws only when its own points moved (an evaluation's chart
+ * not at every step), and a poll that brings points the live logs already had redraws nothing.
+ */
+function keepUnchanged(prev: Series, next: Series): Series {
+  let changed = prev.size !== next.size;
+  for (const [name, points] of next) {
+    const old = prev.get(name);
+    if (old && samePoints(old, points)) next.set(name, old);
+    else changed = true;
+  }
+  return changed ? next : prev;
 }
 
 /** How often the page asks the server while the run moves, and otherwise. */
@@ -76,7 +95,10 @@ export function useRunData(runId: string, live: { logs: readonly ReinforceStepLo
     for (const [k, p] of s.points) all.set(k, p);
     return [...all.values()];
   }, [s.points, live.logs, live.evals]);
-  const series = useMemo(() => seriesOf(merged), [merged]);
+  // Derived from the previous render's series (React's "storing information from previous renders").
+  const [derived, setDerived] = useState(() => ({ merged, series: seriesOf(merged) }));
+  if (derived.merged !== merged) setDerived({ merged, series: keepUnchanged(derived.series, seriesOf(merged)) });
+  const series = derived.series;
 
   const again = useCallback(() => refresh(seen.current), [refresh]);
   return { run: s.run, error: s.error, points: merged, series, refresh: again };

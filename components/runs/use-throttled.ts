@@ -19,18 +19,3 @@ export function useThrottled<T>(value: T, ms: number): T {
   }, [value, ms]);
   return shown;
 }
-
-/**
- * `value` after `delayMs`: charts given increasing delays redraw one after another, each in its
- * own task, instead of all in one long task. Until then `initial` is shown, so a chart that
- * mounts with its data (a term's first points, a page opened on a running run) draws it in its
- * own later task too, not in the task that mounted every chart.
- */
-export function useDelayed<T>(value: T, delayMs: number, initial: T = value): T {
-  const [shown, setShown] = useState(initial);
-  useEffect(() => {
-    const t = setTimeout(() => setShown(value), delayMs);
-    return () => clearTimeout(t);
-  }, [value, delayMs]);
-  return shown;
-}
