@@ -174,6 +174,7 @@ function ratingTemplates(ids: Ids): Record<string, Partial<Record<Method, RouteT
     "/api/campaigns/[id]/close": { POST: { access: studio, params: { id: ids.campaign } } },
     "/api/campaigns/[id]/next": { GET: { access: "signed-in", params: { id: ids.campaign } } },
     "/api/campaigns/[id]/results": { GET: { access: studio, params: { id: ids.campaign }, query: { exclude: ids.user } } },
+    "/api/campaigns/[id]/preference-model": { GET: { access: studio, params: { id: ids.campaign }, query: { exclude: ids.user } } },
     "/api/assignments/[id]/vote": {
       POST: { access: "signed-in", params: { id: ids.assignment }, body: { kind: "json", maxBytes: 8 * 1024, shape: {
         valid: { choice: "left", comment: "clearer" }, checked: [["choice"]], strict: [[]],

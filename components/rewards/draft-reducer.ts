@@ -26,7 +26,7 @@ export interface DraftState {
 export type DraftAction =
   | { type: "reset"; task: TaskId }
   | { type: "load"; spec: RewardSpecInput; source: DraftSource }
-  | { type: "add-term"; term: string }
+  | { type: "add-term"; term: string; params?: Record<string, unknown> }
   | { type: "remove-term"; index: number }
   | { type: "set-term"; index: number; patch: Partial<DraftTerm> }
   | { type: "set-param"; index: number; key: string; value: unknown }
@@ -91,7 +91,7 @@ function apply(s: DraftState, a: DraftAction): DraftState {
       // A penalty starts negative, a reward positive; the user sets the size.
       const weight = def?.direction === "minimize" ? -1 : 1;
       const name = freshName(a.term, terms);
-      return withSpec(s, { ...s.spec, terms: [...terms, { term: a.term, weight, ...(name ? { name } : {}) }] });
+      return withSpec(s, { ...s.spec, terms: [...terms, { term: a.term, weight, ...(name ? { name } : {}), ...(a.params ? { params: a.params } : {}) }] });
     }
     case "remove-term": {
       const key = terms[a.index]?.name ?? terms[a.index]?.term;

@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { sceneAt } from "@/lib/data";
-import { rankStored, termsForTask, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { rankStored, scorableByDefault, termsForTask, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { shippedUri } from "@/lib/training/checkpoint-uris";
 import { PreviewResults } from "./preview-results";
 import { SpreadChart } from "./spread-chart";
@@ -29,7 +29,7 @@ export function PreviewPanel({ task, spec, editedAt }: { task: TaskId; spec: Rew
   useLayoutEffect(() => { specRef.current = spec; });
 
   const start = (s: Settings) => {
-    const terms = [...termsForTask(task).map((term) => ({ term })), ...specRef.current.terms.map((t) => ({ term: t.term, ...(t.params ? { params: t.params } : {}) }))];
+    const terms = [...termsForTask(task).filter(scorableByDefault).map((term) => ({ term })), ...specRef.current.terms.map((t) => ({ term: t.term, ...(t.params ? { params: t.params } : {}) }))];
     run({ task, checkpoint: s.checkpoint, reference: shippedUri(task, "mle"), samples: s.samples, scenes: s.scenes, first: s.first }, terms);
   };
   // Mounted per task (keyed by it): sample the task's shipped MLE model at once.

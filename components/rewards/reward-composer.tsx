@@ -54,7 +54,7 @@ export function RewardComposer() {
         {loadError ? <span className="fail">{loadError}</span> : null}
       </div>
       <div className="composer-grid">
-        <TermCatalogue task={task} used={used} onAdd={(term) => dispatch({ type: "add-term", term })} />
+        <TermCatalogue task={task} used={used} onAdd={(term, params) => dispatch({ type: "add-term", term, ...(params ? { params } : {}) })} />
         <div>
           <section className="panel" aria-labelledby="terms-title">
             <h2 id="terms-title">Terms of this spec</h2>

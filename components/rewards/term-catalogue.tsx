@@ -1,6 +1,7 @@
 "use client";
 
 import { rewardTerm, termsForTask, type TaskId } from "@/lib/rewards";
+import { LearnedTermPicker } from "./learned-term-picker";
 import { defaultsText, KIND_LABELS, rangeText } from "./term-facts";
 
 /**
@@ -8,7 +9,7 @@ import { defaultsText, KIND_LABELS, rangeText } from "./term-facts";
  * penalty / shaping, trainer-supplied), its range and parameter defaults, and a button that adds
  * it to the spec (a second copy gets its own name).
  */
-export function TermCatalogue({ task, used, onAdd }: { task: TaskId; used: ReadonlySet<string>; onAdd: (term: string) => void }) {
+export function TermCatalogue({ task, used, onAdd }: { task: TaskId; used: ReadonlySet<string>; onAdd: (term: string, params?: Record<string, unknown>) => void }) {
   return (
     <section className="panel" aria-labelledby="catalogue-title">
       <h2 id="catalogue-title">Catalogue</h2>
@@ -21,10 +22,13 @@ export function TermCatalogue({ task, used, onAdd }: { task: TaskId; used: Reado
               <div className="term-head">
                 <strong>{def.label}</strong> <code>{id}</code>
                 <span className={`chip kind-${def.kind}`}>{KIND_LABELS[def.kind]}</span>
-                <button type="button" className="button small" onClick={() => onAdd(id)} aria-label={`Add ${id}`}>
-                  {used.has(id) ? "Add again" : "Add"}
-                </button>
+                {def.needsParams ? null : (
+                  <button type="button" className="button small" onClick={() => onAdd(id)} aria-label={`Add ${id}`}>
+                    {used.has(id) ? "Add again" : "Add"}
+                  </button>
+                )}
               </div>
+              {def.needsParams ? <LearnedTermPicker task={task} onAdd={(params) => onAdd(id, params)} /> : null}
               <p className="term-description">{def.description}</p>
               <p className="term-meta muted">range {rangeText(def)} · {defaultsText(def)}{def.needs?.mleOutput ? " · compares with the MLE model's output" : ""}</p>
             </li>

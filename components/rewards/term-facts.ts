@@ -33,6 +33,8 @@ interface Introspect {
 
 /** The params a term takes, with their defaults, from its zod schema. */
 export function paramFields(def: TermDefinition): ParamField[] {
+  // A learned term's params are its fitted model: made from a campaign, read in the JSON view.
+  if (def.needsParams) return [];
   const defaults = def.params.parse({}) as Record<string, unknown>;
   const shape = (def.params as unknown as Introspect).shape ?? {};
   return Object.keys(shape).map((key): ParamField => {
@@ -51,6 +53,7 @@ export function paramFields(def: TermDefinition): ParamField[] {
 
 /** "n = 4, min = 4" or "no parameters". */
 export function defaultsText(def: TermDefinition): string {
+  if (def.needsParams) return "params: a model fitted on a rating campaign's votes";
   const fields = paramFields(def);
   return fields.length ? fields.map((f) => `${f.key} = ${f.default}`).join(", ") : "no parameters";
 }

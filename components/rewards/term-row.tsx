@@ -86,7 +86,22 @@ export function TermRow({ term, index, perTermNormalize, errors, dispatch }: {
           <FieldError errors={errors} path={`${at}.params`} />
         </div>
       ) : null}
+      {def?.needsParams ? <LearnedSummary params={term.params} /> : null}
+      {def?.needsParams ? <FieldError errors={errors} path={`${at}.params`} /> : null}
       <FieldError errors={errors} path={`${at}.name`} />
     </li>
+  );
+}
+
+/** A learned term's model as people read it: the campaign, each feature's weight, how well it predicted held-out votes. */
+function LearnedSummary({ params }: { params: Record<string, unknown> | undefined }) {
+  const p = params as { campaign?: string; features?: { term: string; weight: number }[]; heldOutAccuracy?: number; votes?: number } | undefined;
+  if (!p?.features) return <p className="fail small">no model: add this term from a campaign in the catalogue</p>;
+  return (
+    <p className="muted small" data-testid="learned-summary">
+      learned from campaign <code>{p.campaign}</code>{p.votes !== undefined ? ` (${p.votes} votes)` : ""}:{" "}
+      {p.features.map((f) => `${f.weight >= 0 ? "+" : "−"}${Math.abs(f.weight).toFixed(2)} · ${f.term}`).join("  ")}
+      {p.heldOutAccuracy !== undefined ? ` · held-out accuracy ${(100 * p.heldOutAccuracy).toFixed(0)} %` : ""}
+    </p>
   );
 }

@@ -6,7 +6,7 @@
  */
 export * from "./task-types";
 export type { RewardSample, TermDefinition, TermValue, TermKind } from "./types";
-export { REWARD_TERMS, REWARD_TERM_IDS, rewardTerm, specNeedsMleOutput, termsForTask, type RewardTermId } from "./registry";
+export { REWARD_TERMS, REWARD_TERM_IDS, rewardTerm, scorableByDefault, specNeedsMleOutput, termsForTask, type RewardTermId } from "./registry";
 export {
   RewardSpecSchema, parseRewardSpec, NORMALIZATIONS, AGGREGATIONS, GUARDRAIL_OPS,
   type RewardSpec, type RewardSpecInput, type Normalization, type GuardrailOp,

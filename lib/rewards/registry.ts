@@ -11,6 +11,7 @@ import { cocoApTerm } from "./terms/coco-ap";
 import { colorfulnessTerm } from "./terms/colorfulness";
 import { detectionRewardTerm } from "./terms/detection-reward";
 import { entropyTerm } from "./terms/entropy";
+import { humanPreferenceTerm } from "./terms/human-preference";
 import { klTerm } from "./terms/kl";
 import { pqTerm } from "./terms/pq";
 import { repetitionTerm } from "./terms/repetition";
@@ -37,6 +38,8 @@ export const REWARD_TERMS = {
   chroma_drift: chromaDriftTerm,
   kl: klTerm,
   entropy: entropyTerm,
+  // Its features are other terms of this registry, looked up when it scores.
+  human_preference: humanPreferenceTerm((id) => rewardTerm(id)),
 } as const;
 
 export type RewardTermId = keyof typeof REWARD_TERMS;
@@ -54,6 +57,11 @@ export function rewardTerm(id: string): TermDefinition | undefined {
  */
 export function specNeedsMleOutput(spec: { readonly terms: readonly { readonly term: string }[] }): boolean {
   return spec.terms.some((t) => rewardTerm(t.term)?.needs?.mleOutput === true);
+}
+
+/** Terms that can be scored with their default params (all but the learned ones, which need a model). */
+export function scorableByDefault(id: string): boolean {
+  return rewardTerm(id)?.needsParams !== true;
 }
 
 /** Terms usable for `task` (its own and the trainer-supplied ones). */

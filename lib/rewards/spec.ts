@@ -70,6 +70,8 @@ export const RewardSpecSchema = z
         const issue = params.error.issues[0];
         const path = (issue?.path ?? []).filter((k): k is string | number => typeof k !== "symbol");
         ctx.addIssue({ code: "custom", path: ["terms", i, "params", ...path], message: issue?.message ?? "invalid params" });
+      } else if (def.paramsTask && def.paramsTask(params.data) !== spec.task) {
+        ctx.addIssue({ code: "custom", path: ["terms", i, "params", "task"], message: `"${t.term}" here was learned for ${def.paramsTask(params.data)}; this spec is for ${spec.task}` });
       }
       const key = t.name ?? t.term;
       if (keys.has(key)) {

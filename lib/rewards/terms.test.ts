@@ -7,6 +7,9 @@ import { shapeWorldTarget } from "./shapeworld";
 import { TASK_IDS, type OutputOf, type TaskId } from "./task-types";
 import type { RewardSample } from "./types";
 
+/** A learned human-preference model of `task` on its first own term (what a campaign's fit gives). */
+const learned = (task: TaskId) => ({ campaign: "c1", task, features: [{ term: termsForTask(task).find((id) => REWARD_TERMS[id].task === task)!, mean: 0.5, scale: 2, weight: 3 }] });
+
 // A scene with objects, used as its own "perfect" prediction.
 const scene = [...Array(50).keys()].map((i) => sceneAt("val", i)).find((s) => s.objects.length >= 2)!;
 
@@ -16,7 +19,9 @@ describe("reward term catalogue", () => {
       expect(t.label, id).not.toBe("");
       expect(t.description.length, id).toBeGreaterThan(20);
       expect(t.range[0], id).toBeLessThanOrEqual(t.range[1]);
-      expect(() => t.params.parse({}), id).not.toThrow();
+      // A learned term has no defaults: it is added with a fitted model as its params.
+      if ((t as { needsParams?: boolean }).needsParams) expect(() => t.params.parse({}), id).toThrow();
+      else expect(() => t.params.parse({}), id).not.toThrow();
       expect(t.params.safeParse({ surely_not_a_param: 1 }).success, id).toBe(false);
     }
     for (const task of TASK_IDS) expect(termsForTask(task)).toEqual(expect.arrayContaining(["kl", "entropy"]));
@@ -96,7 +101,8 @@ describe("reward term catalogue", () => {
       const def = rewardTerm(id)!;
       const task: TaskId = def.task === "any" ? "captioning" : def.task;
       const sample: RewardSample = { inputId: "s", output: truth[task], kl: 0, entropy: 0 };
-      const score = () => def.score(sample as never, shapeWorldTarget(task, scene) as never, def.params.parse({}), ctx);
+      const params = def.needsParams ? def.params.parse(learned(task)) : def.params.parse({});
+      const score = () => def.score(sample as never, shapeWorldTarget(task, scene) as never, params, ctx);
       if (def.needs?.mleOutput) {
         declared.push(id);
         expect(score, id).toThrow(/needs the MLE model's output/);
@@ -105,5 +111,22 @@ describe("reward term catalogue", () => {
     expect(declared).toEqual(["caption_drift", "box_drift", "segment_drift", "chroma_drift"]);
     expect(specNeedsMleOutput({ terms: [{ term: "cider_d" }, { term: "kl" }] })).toBe(false);
     expect(specNeedsMleOutput({ terms: [{ term: "cider_d" }, { term: "caption_drift" }] })).toBe(true);
+  });
+
+  it("human_preference scores the fitted model: Σ weight · (term − mean) / scale, checked against its task", () => {
+    const target = shapeWorldTarget("captioning", scene);
+    const ctx = new RewardContext({ captionReferences: [...Array(100).keys()].map((i) => sceneAt("val", i).captions) });
+    const params = { campaign: "c1", task: "captioning", features: [
+      { term: "cider_d", mean: 1, scale: 0.5, weight: 2 },
+      { term: "caption_length", params: { min: 6 }, mean: 0, scale: 1, weight: -1 },
+    ] };
+    const spec = { task: "captioning" as const, terms: [{ term: "human_preference", weight: 1, params }, { term: "cider_d", weight: 0 }, { term: "caption_length", weight: 0, params: { min: 6 } }] };
+    const samples = [{ inputId: "s", output: { text: scene.captions[0]! } }, { inputId: "s", output: { text: "a picture" } }];
+    const r = evaluate(spec, samples, { s: target }, ctx);
+    for (const s of r.samples) {
+      expect(s.values.human_preference).toBeCloseTo(2 * ((s.values.cider_d! - 1) / 0.5) - s.values.caption_length!, 12);
+    }
+    expect(() => evaluate({ ...spec, task: "detection" as const, terms: [spec.terms[0]!] }, [], {}, ctx)).toThrow(/learned for captioning; this spec is for detection/);
+    expect(() => evaluate({ task: "captioning", terms: [{ term: "human_preference", weight: 1, params: { ...params, features: [{ term: "pq", mean: 0, scale: 1, weight: 1 }] } }] }, samples, { s: target }, ctx)).toThrow(/not a captioning term/);
   });
 });

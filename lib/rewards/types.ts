@@ -44,6 +44,13 @@ export interface TermDefinition<T extends TaskId | "any" = TaskId | "any", P ext
    * it only when a term of the spec declares it here.
    */
   needs?: { readonly mleOutput?: boolean };
+  /**
+   * The term has no usable defaults: it is added with params made elsewhere (a learned model's
+   * weights), so catalogue-wide scoring (the preview's) leaves it out unless a spec names it.
+   */
+  needsParams?: boolean;
+  /** For a term of task "any" whose params belong to one task (a learned model): that task, checked against the spec's. */
+  paramsTask?: (params: z.infer<P>) => TaskId;
   score(
     sample: RewardSample<T extends TaskId ? T : TaskId>,
     target: TargetOf<T extends TaskId ? T : TaskId>,

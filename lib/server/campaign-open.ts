@@ -29,7 +29,7 @@ export function serverModelDirs(): ModelDirs {
 
 let rewardContext: RewardContext | undefined;
 /** The trainer's reward context (CIDEr-D idf over 200 training scenes), built once: the same as the compare page's. */
-const contextOnce = () => (rewardContext ??= shapeWorldRewardContext({ scenes: 200 }));
+export const serverRewardContext = (): RewardContext => (rewardContext ??= shapeWorldRewardContext({ scenes: 200 }));
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -111,7 +111,7 @@ export async function openCampaign(
   const scenes = campaign.pairs.map((p) => generateScene(p.sceneSeed, { size }));
   const outA = await decode(policyA, scenes);
   const outB = await decode(policyB, scenes);
-  const scored = scoreComparison(spec, scenes, outA, outB, contextOnce());
+  const scored = scoreComparison(spec, scenes, outA, outB, serverRewardContext());
   const rewardOf = (s: { terms: Record<string, number | null>; composite: number | null }) => ({ terms: s.terms, composite: s.composite });
 
   const pictures: RenderedPicture[] = [];

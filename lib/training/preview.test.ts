@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { combineTerms, compileRewardSpec, DEFAULT_REWARD_SPECS, RewardContext, spreadShares, termScoreKey, termsForTask, type TaskId } from "@/lib/rewards";
+import { combineTerms, compileRewardSpec, DEFAULT_REWARD_SPECS, RewardContext, scorableByDefault, spreadShares, termScoreKey, termsForTask, type TaskId } from "@/lib/rewards";
 import type { Policy } from "@/lib/tasks";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
 import * as tf from "@tensorflow/tfjs-core";
@@ -39,7 +39,7 @@ describe("the reward preview", () => {
     expect((await drawPreview(mle, null, scenes, { n: 3, temperature: 1, seed: 0 })).rows.map((r) => r.output)).toEqual(self.rows.map((r) => r.output));
 
     // Every catalogue term of the task scores on every row, the drift, KL and entropy terms included.
-    const terms = termsForTask("captioning").map((term) => ({ term }));
+    const terms = termsForTask("captioning").filter(scorableByDefault).map((term) => ({ term }));
     const { raw, failed } = scorePreview("captioning", draw, scenes, terms, new RewardContext());
     expect(failed).toEqual({});
     for (const t of terms) expect(raw[termScoreKey(t)]).toHaveLength(6);
