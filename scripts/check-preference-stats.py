@@ -15,6 +15,10 @@ error per function; exits 1 when one is over the tolerance (relative 1e-9).
                    scipy.optimize.root(method="hybr") on -log L + ridge/2 |theta|^2 over all items
   cohenKappa       sklearn.metrics.cohen_kappa_score(a, b)
   fleissKappa      statsmodels.stats.inter_rater.fleiss_kappa(table, method="fleiss")
+  fitPairwiseLogistic  sklearn LogisticRegression(penalty="l2", C=1/ridge, fit_intercept=False,
+                   solver="newton-cholesky", tol=1e-12, max_iter=10000).fit(D, y, sample_weight=w)
+                   (the argmin of -sum w log-lik + ridge/2 |beta|^2); log-likelihood against
+                   -sklearn.metrics.log_loss(y, p, sample_weight=w, normalize=False) at sklearn's fit
 
 Needs python3-numpy, -scipy, -statsmodels, -sklearn (Debian) and the repository's node_modules.
 Usage: /usr/bin/python3 scripts/check-preference-stats.py [--cases 300] [--seed 0]
@@ -32,7 +36,8 @@ import scipy.optimize
 import scipy.sparse.csgraph
 import scipy.stats
 import statsmodels.api as sm
-from sklearn.metrics import cohen_kappa_score
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import cohen_kappa_score, log_loss
 from statsmodels.stats.inter_rater import fleiss_kappa
 from statsmodels.stats.proportion import proportion_confint
 
@@ -60,7 +65,38 @@ def draw_cases(rng, n):
         items, cats, raters = int(rng.integers(1, 40)), int(rng.integers(2, 6)), int(rng.integers(2, 9))
         bias = rng.dirichlet(np.ones(cats) * 0.7, size=items)
         fleiss.append([[int(x) for x in rng.multinomial(raters, p)] for p in bias])
-    return {"ppf": [float(p) for p in ppf], "wilson": wilson, "bt": bt, "cohen": cohen, "fleiss": fleiss}
+    pairwise = [draw_pairwise(rng, i) for i in range(n // 2)]
+    return {"ppf": [float(p) for p in ppf], "wilson": wilson, "bt": bt, "cohen": cohen, "fleiss": fleiss, "pairwise": pairwise}
+
+
+def draw_pairwise(rng, i):
+    """1-8 features, 5-200 rows of diffs ~ N(0, s^2), y from sigma(d . beta), both labels present;
+    weights all 1, ties as two rows of 0.5, integers 1-4, or reals; ridge from 1e-3 to 10."""
+    while True:
+        m = int(rng.integers(1, 9))
+        beta = rng.normal(0, 1, m)
+        scale = float(rng.choice([0.3, 1.0, 2.0]))
+        kind = i % 4
+        rows = []
+        for _ in range(int(rng.integers(5, 120))):
+            d = rng.normal(0, scale, m)
+            if kind == 1 and rng.random() < 0.25:
+                rows += [[list(d), 1, 0.5], [list(d), 0, 0.5]]
+                continue
+            y = int(rng.random() < 1 / (1 + math.exp(-float(d @ beta))))
+            rows.append([list(d), y, [1.0, 1.0, float(rng.integers(1, 5)), float(rng.uniform(0.05, 3))][kind]])
+        if len({r[1] for r in rows}) == 2 and len(rows) <= 200:
+            return {"ridge": float(10.0 ** rng.uniform(-3, 1)), "rows": [[[float(x) for x in d], y, w] for d, y, w in rows]}
+
+
+def pairwise_reference(case):
+    D = np.array([r[0] for r in case["rows"]])
+    y = np.array([r[1] for r in case["rows"]], dtype=float)
+    w = np.array([r[2] for r in case["rows"]])
+    fit = LogisticRegression(penalty="l2", C=1 / case["ridge"], fit_intercept=False, solver="newton-cholesky", tol=1e-12, max_iter=10000)
+    beta = fit.fit(D, y, sample_weight=w).coef_[0]
+    ll = -float(log_loss(y, 1 / (1 + np.exp(-D @ beta)), sample_weight=w, normalize=False))
+    return {"weights": [float(b) for b in beta], "logLikelihood": ll}
 
 
 def draw_bt(rng, ridge):
@@ -179,6 +215,12 @@ def main():
             record("cohenKappa vs cohen_kappa_score", got, float(cohen_kappa_score(case["a"], case["b"])))
         for table, got in zip(cases["fleiss"], ts["fleiss"]):
             record("fleissKappa vs fleiss_kappa", got, float(fleiss_kappa(np.array(table), method="fleiss")))
+        for case, got in zip(cases["pairwise"], ts["pairwise"]):
+            ref = pairwise_reference(case)
+            record("fitPairwiseLogistic converged", float(not got["converged"]), 0.0)
+            for a, b in zip(got["weights"], ref["weights"]):
+                record("fitPairwiseLogistic vs LogisticRegression", a, b)
+            record("fitPairwiseLogistic log-lik vs log_loss", got["logLikelihood"], ref["logLikelihood"])
     worst = 0.0
     for name, (n, e) in errors.items():
         print(f"{name:48s} {n:6d} values   max error {e:.2e}")

@@ -4,7 +4,7 @@
  * Usage: /usr/bin/python3 scripts/check-preference-stats.py [--cases N] [--seed S]
  */
 import { readFileSync } from "node:fs";
-import { bradleyTerry, cohenKappa, fleissKappa, normalQuantile, wilsonInterval } from "@/lib/preference";
+import { bradleyTerry, cohenKappa, fitPairwiseLogistic, fleissKappa, normalQuantile, wilsonInterval } from "@/lib/preference";
 
 interface Cases {
   ppf: number[];
@@ -12,6 +12,7 @@ interface Cases {
   bt: { items: number; ridge: number; outcomes: [number, number, number][] }[];
   cohen: { a: string[]; b: string[] }[];
   fleiss: number[][][];
+  pairwise: { ridge: number; rows: [number[], 0 | 1, number][] }[];
 }
 
 const cases = JSON.parse(readFileSync(0, "utf8")) as Cases;
@@ -24,5 +25,6 @@ const answer = {
   }),
   cohen: cases.cohen.map(({ a, b }) => cohenKappa(a, b)),
   fleiss: cases.fleiss.map(fleissKappa),
+  pairwise: cases.pairwise.map(({ ridge, rows }) => fitPairwiseLogistic(rows.map(([diff, y, weight], i) => ({ diff, y, weight, group: `${i}` })), { ridge })),
 };
 process.stdout.write(JSON.stringify(answer));
