@@ -43,11 +43,13 @@ class Client {
     return this;
   }
   async call<T>(url: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
-    const res = await fetch(`${SERVER}${url}`, {
+    // One retry on a network failure (a kept-alive socket the server closed while the CLI trained); every write here is idempotent.
+    const send = () => fetch(`${SERVER}${url}`, {
       method: init.method ?? (init.json === undefined ? "GET" : "POST"),
       headers: { cookie: this.cookie, origin: SERVER, ...(init.json === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
       ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
     });
+    const res = await send().catch(() => send());
     if (!res.ok) throw new Error(`${init.method ?? "GET"} ${url}: ${res.status} ${await res.text()}`);
     return (res.headers.get("content-type") ?? "").includes("json") ? ((await res.json()) as T) : (Buffer.from(await res.arrayBuffer()) as unknown as T);
   }

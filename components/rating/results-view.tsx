@@ -85,8 +85,9 @@ export function ResultsView({ campaignId }: { campaignId: string }) {
       <section className="panel" aria-label="Raters">
         <h2>Raters</h2>
         <p className="muted">
-          Each rater against the gold pairs (a scene&apos;s own output against another scene&apos;s) and against the others&apos; majority. A
-          sequential test (Wald&apos;s SPRT, 1 % false alarms) flags raters who agree far below chance. Exclude one to see the numbers move.
+          Each rater&apos;s decisive votes (left or right better) against the gold pairs (a scene&apos;s own output against another
+          scene&apos;s) and against the others&apos; majority, where a coin would agree half the time. A sequential test (Wald&apos;s SPRT,
+          1 % false alarms) flags raters who agree far below chance. Exclude one to see the numbers move.
         </p>
         <table className="table" data-testid="raters-table">
           <thead><tr><th>rater</th><th>votes</th><th>gold right</th><th>agrees with others</th><th>below-chance test</th><th>exclude</th></tr></thead>

@@ -40,6 +40,7 @@ export interface Interval { estimate: number; lo: number; hi: number }
 export interface RaterRow {
   id: string;
   name: string;
+  /** Verdicts (skips apart); gold, consensus and the test count decisive votes only. */
   votes: number;
   gold: WilsonInterval & { agreements: number };
   consensus: WilsonInterval & { agreements: number };
@@ -127,13 +128,20 @@ export function campaignResults(
     }
   }
 
-  // Rater quality over everyone (so an excluded rater still shows why): gold answers and the others' majority.
+  // Rater quality over everyone (so an excluded rater still shows why), on decisive votes (A or B
+  // better), where a coin's agreement is 1/2: against the gold answers and the others' majority.
   const gold = new Map(input.pairs.filter((p) => p.gold).map((p) => [p.id, p.gold!]));
-  const quality = raterQuality(verdicts.map((v) => ({ item: v.pairId, rater: v.raterId, label: v.choice })), { gold, level });
+  const decisive = verdicts.filter((v) => v.choice === "a" || v.choice === "b");
+  const quality = raterQuality(decisive.map((v) => ({ item: v.pairId, rater: v.raterId, label: v.choice })), { gold, level });
+  const verdictCount = new Map<string, number>();
+  for (const v of verdicts) verdictCount.set(v.raterId, (verdictCount.get(v.raterId) ?? 0) + 1);
   const names = new Map(input.votes.map((v) => [v.raterId, v.raterName]));
-  const raters: RaterRow[] = quality.raters.map((q) => ({
-    id: q.rater, name: names.get(q.rater) ?? q.rater, votes: q.votes, gold: q.gold, consensus: q.consensus, sprt: q.sprt, excluded: excluded.has(q.rater),
-  })).sort((x, y) => Number(y.sprt.flagged) - Number(x.sprt.flagged) || x.name.localeCompare(y.name));
+  const quiet = [...verdictCount.keys()].filter((id) => !quality.raters.some((q) => q.rater === id));
+  const none = { agreements: 0, p: NaN, lo: 0, hi: 1, n: 0 };
+  const raters: RaterRow[] = [
+    ...quality.raters.map((q) => ({ id: q.rater, gold: q.gold, consensus: q.consensus, sprt: q.sprt })),
+    ...quiet.map((id) => ({ id, gold: none, consensus: none, sprt: { n: 0, agreements: 0, llr: 0, decision: "undecided" as const, flagged: false, step: null } })),
+  ].map((q) => ({ ...q, name: names.get(q.id) ?? q.id, votes: verdictCount.get(q.id) ?? 0, excluded: excluded.has(q.id) })).sort((x, y) => Number(y.sprt.flagged) - Number(x.sprt.flagged) || x.name.localeCompare(y.name));
 
   // Where people and the reward disagree: both prefer a side, and not the same one.
   const disagreements: Disagreement[] = [];
