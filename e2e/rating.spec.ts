@@ -101,5 +101,15 @@ test.describe("Rating", () => {
     const detail = ((await (await page.request.get(`/api/campaigns/${campaignId}`)).json()) as { campaign: { votes: number; skips: number } }).campaign;
     expect(detail.skips).toBe(1);
     testInfo.annotations.push({ type: "votes", description: `${detail.votes} votes, ${detail.skips} skip` });
+
+    // 6. A reward learned from these votes, added in the composer, scores and ranks the preview samples.
+    await page.goto("/rewards");
+    await page.getByLabel("Campaign to learn from").selectOption(campaignId);
+    await expect(page.getByTestId("learned-fit")).toContainText(/held-out accuracy \d+ %/);
+    await page.getByRole("button", { name: "Add human_preference" }).click();
+    await expect(page.getByTestId("learned-summary")).toContainText(`learned from campaign ${campaignId}`);
+    await expect(page.getByTestId("preview")).toHaveAttribute("data-status", "ready", { timeout: 120_000 });
+    await expect(page.getByTestId("preview-sample").first().locator("tr[data-key=human_preference] td").first()).toHaveText(/^-?\d/);
+    await page.screenshot({ fullPage: true, path: testInfo.outputPath("composer-learned-term.png") });
   });
 });

@@ -9,7 +9,7 @@ test.describe("Reward composer", () => {
     const rewards = new RewardsPage(page);
     await rewards.goto();
     await expect(page.getByLabel("Task")).toHaveValue("captioning");
-    await expect(page.getByTestId("term-catalogue").locator("li")).toHaveCount(7); // 5 captioning terms + KL + entropy
+    await expect(page.getByTestId("term-catalogue").locator("li")).toHaveCount(8); // 5 captioning terms + KL + entropy + the learned human_preference
 
     // The preview: 4 val scenes x 4 samples from the shipped MLE model, ranked by the default spec.
     await rewards.waitForSamples(16);
