@@ -13,6 +13,7 @@ export type ErrorType =
   | "payload_too_large"
   | "unsupported_media_type"
   | "too_many_requests"
+  | "unavailable"
   | "internal";
 
 export type ErrorCode = `${ErrorType}:${string}`;
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorType, number> = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export class StudioError extends Error {
@@ -36,7 +38,7 @@ export class StudioError extends Error {
   readonly status: number;
   /** The input field the error is about, as a dotted path, when there is one. */
   readonly field?: string;
-  /** When to try again, in whole seconds (sent as Retry-After with a 429). */
+  /** When to try again, in whole seconds (sent as Retry-After with a 429 or a 503). */
   readonly retryAfterSeconds?: number;
 
   constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown; retryAfterSeconds?: number }) {

@@ -184,6 +184,11 @@ function ratingTemplates(ids: Ids): Record<string, Partial<Record<Method, RouteT
     "/api/rating": { GET: { access: "signed-in" } },
     "/api/rating-images/[id]": { GET: { access: "signed-in", params: { id: ids.image } } },
     "/api/raters": { GET: { access: studio } },
+    "/api/v1/predict/[task]": {
+      POST: { access: studio, params: { task: "captioning" }, body: { kind: "json", maxBytes: 256 * 1024, shape: {
+        valid: { width: 32, height: 32, rgb: new Array<number>(32 * 32 * 3).fill(128) }, checked: [["width"], ["height"], ["rgb"]], strict: [[]],
+      } } },
+    },
   };
 }
 

@@ -15,6 +15,7 @@ const cliLine = (origin: string, token: string) =>
 export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenSummary[] }) {
   const [tokens, setTokens] = useState(initialTokens);
   const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<string[]>(["runs"]);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState("");
@@ -34,7 +35,7 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenSumma
   const create = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const res = await adminCall<{ token: string; apiToken: ApiTokenSummary }>("POST", "/api/tokens", { name: name.trim() });
+      const res = await adminCall<{ token: string; apiToken: ApiTokenSummary }>("POST", "/api/tokens", { name: name.trim(), scopes });
       setTokens((list) => [res.apiToken, ...list]);
       setCreated({ token: res.token, name: res.apiToken.name });
       setCopied(false);
@@ -51,12 +52,21 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenSumma
   return (
     <section className="panel" aria-label="API tokens">
       <h2>API tokens</h2>
-      <p className="muted">For scripts and the CLI: a token acts as you on the runs API (create runs, stream metrics, upload checkpoints) and nothing else. Revoke one and it stops working at once.</p>
+      <p className="muted">
+        For scripts and the CLI: a token acts as you within its scopes and nothing else: <em>runs</em> (create runs, stream
+        metrics, upload checkpoints: <code>reward-studio tune --server</code>), <em>predict</em> (<code>POST /api/v1/predict/&lt;task&gt;</code>,
+        <code>npm run traffic</code>). Revoke one and it stops working at once.
+      </p>
       <form className="toolbar" onSubmit={create} aria-label="New API token">
         <label>
           Name <input type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. laptop" maxLength={100} required />
         </label>
-        <button type="submit" className="button" disabled={busy || !name.trim()}>Create token</button>
+        {["runs", "predict"].map((scope) => (
+          <label key={scope}>
+            <input type="checkbox" checked={scopes.includes(scope)} onChange={(e) => { const on = e.target.checked; setScopes((xs) => (on ? [...xs, scope] : xs.filter((x) => x !== scope))); }} /> {scope}
+          </label>
+        ))}
+        <button type="submit" className="button" disabled={busy || !name.trim() || scopes.length === 0}>Create token</button>
         {error ? <span className="fail" role="alert" data-testid="token-error">{error}</span> : null}
       </form>
       {created ? (
@@ -74,11 +84,11 @@ export function ApiTokensPanel({ initialTokens }: { initialTokens: ApiTokenSumma
         <p className="muted">You have no API tokens.</p>
       ) : (
         <table className="table" data-testid="api-tokens">
-          <thead><tr><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th /></tr></thead>
+          <thead><tr><th>Name</th><th>Token</th><th>Scopes</th><th>Created</th><th>Last used</th><th /></tr></thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} data-testid="api-token">
-                <td>{t.name}</td><td><code>{t.prefix}…</code></td><td>{utc(t.createdAt)}</td><td>{utc(t.lastUsedAt)}</td>
+                <td>{t.name}</td><td><code>{t.prefix}…</code></td><td>{t.scopes}</td><td>{utc(t.createdAt)}</td><td>{utc(t.lastUsedAt)}</td>
                 <td><button type="button" className="button" disabled={busy} onClick={() => revoke(t)}>Revoke</button></td>
               </tr>
             ))}

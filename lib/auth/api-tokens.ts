@@ -27,14 +27,16 @@ export function bearerToken(request: Request): string | undefined {
 }
 
 /** Makes a token for `userId` named `name`; returns the secret (shown once, never stored) and the row. */
-export async function issueApiToken(db: Db, input: { userId: string; name: string }): Promise<{ token: string; apiToken: ApiTokenView }> {
+export async function issueApiToken(db: Db, input: { userId: string; name: string; scopes?: readonly string[] }): Promise<{ token: string; apiToken: ApiTokenView }> {
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const apiToken = await createApiToken(db, { userId: input.userId, name: input.name, tokenHash: hashApiToken(token), prefix: token.slice(0, SHOWN) });
+  const apiToken = await createApiToken(db, {
+    userId: input.userId, name: input.name, tokenHash: hashApiToken(token), prefix: token.slice(0, SHOWN), ...(input.scopes ? { scopes: input.scopes.join(" ") } : {}),
+  });
   return { token, apiToken };
 }
 
 /** The user a token acts as and its scopes, or null (malformed, unknown, revoked, user disabled). Stamps lastUsedAt. */
-export async function resolveApiToken(db: Db, input: { token: string; now?: Date }): Promise<{ user: SessionUser; scopes: string[] } | null> {
+export async function resolveApiToken(db: Db, input: { token: string; now?: Date }): Promise<{ user: SessionUser; scopes: string[]; tokenId: string } | null> {
   if (!isApiToken(input.token)) return null;
   const now = input.now ?? new Date();
   const row = await findApiTokenByHash(db, { tokenHash: hashApiToken(input.token) });
@@ -42,5 +44,5 @@ export async function resolveApiToken(db: Db, input: { token: string; now?: Date
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= API_TOKEN_TOUCH_MS) {
     await touchApiToken(db, { id: row.id, now, notAfter: new Date(now.getTime() - API_TOKEN_TOUCH_MS) });
   }
-  return { user: toSessionUser(row.user), scopes: row.scopes.split(/\s+/).filter(Boolean) };
+  return { user: toSessionUser(row.user), scopes: row.scopes.split(/\s+/).filter(Boolean), tokenId: row.id };
 }

@@ -67,6 +67,8 @@ export interface RequestAuth {
   user: SessionUser | null;
   via: "session" | "token";
   scopes: readonly string[];
+  /** The API token's id, when it came by one. */
+  tokenId?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function requestAuth(db: Db, input: { request: Request; now?: Date 
   const bearer = bearerToken(input.request);
   if (bearer === undefined) return { user: await sessionUser(db, input), via: "session", scopes: [] };
   const resolved = await resolveApiToken(db, { token: bearer, now: input.now });
-  return { user: resolved?.user ?? null, via: "token", scopes: resolved?.scopes ?? [] };
+  return { user: resolved?.user ?? null, via: "token", scopes: resolved?.scopes ?? [], ...(resolved ? { tokenId: resolved.tokenId } : {}) };
 }
 
 /**

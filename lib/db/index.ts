@@ -23,6 +23,7 @@ export * from "./queries/rating";
 export * from "./queries/comparison-cache";
 export * from "./queries/campaigns";
 export * from "./queries/rollouts";
+export * from "./queries/serving";
 export * from "./queries/status";
 export type {
   User, Session, ApiToken, SignInThrottle, Invite, RewardSpec, RewardSpecVersion, Checkpoint, Run, RunMetricPoint, Sample, ComparisonPair, ComparisonCache, Campaign, Vote,

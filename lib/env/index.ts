@@ -10,6 +10,8 @@ const ServerEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RS_DATA_DIR: z.string().trim().min(1).default("data"),
+  /** Predictions each API token (or signed-in user) may ask for per minute. */
+  RS_PREDICT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Demo accounts on a fresh database: "on" or "off"; unset: on for the embedded SQLite only. */
   RS_DEMO_SEED: z.enum(["on", "off"], { error: 'expected "on" or "off"' }).optional(),
 });

@@ -35,6 +35,8 @@ export interface EdgeContext<A extends Access, P, Q, B> {
   body: B;
   /** The client's address as the server was told it (first X-Forwarded-For entry), or "unknown". */
   address: string;
+  /** What the caller signed in with: `token:<id>` for an API token, `session:<user id>` for a cookie, else "none" (for per-credential limits). */
+  credential: string;
 }
 
 export interface RouteSpec<A extends Access, P, Q, B> {
@@ -91,7 +93,8 @@ export function route<A extends Access, P = Record<string, never>, Q = Record<st
       }
       if (spec.access === "signed-in" && !user) throw new StudioError(`unauthorized:${surface}`, `sign in to ${spec.action}`);
       if (Array.isArray(spec.access)) requireRole(user, { roles: spec.access, surface, action: spec.action });
-      const ctx: EdgeContext<A, P, Q, B> = { request, db, user: user as UserFor<A>, params, query, body, address: clientAddress(request) };
+      const credential = auth.via === "token" && auth.tokenId ? `token:${auth.tokenId}` : user ? `session:${user.id}` : "none";
+      const ctx: EdgeContext<A, P, Q, B> = { request, db, user: user as UserFor<A>, params, query, body, address: clientAddress(request), credential };
       await spec.authorize?.(ctx);
       // 6. Same-origin on writes.
       if (!SAFE_METHODS.has(request.method) && !(user && auth.via === "token")) {

@@ -8,10 +8,14 @@ import { StudioError } from "@/lib/errors";
 import { firstIssue } from "@/lib/validation";
 import { findUnstorable } from "./unstorable";
 
-/** How a route takes its body: JSON checked by a zod schema, or multipart parsed by `parse`. */
+/**
+ * How a route takes its body: JSON checked by a zod schema, multipart parsed by `parse`, or an
+ * image: the raw bytes of a PNG (`image/png`, given to `png`) or JSON checked by `schema`.
+ */
 export type BodySpec<B> =
   | { kind: "json"; schema: z.ZodType<B>; maxBytes?: number }
-  | { kind: "multipart"; maxBytes: number; parse: (form: FormData) => B | Promise<B>; describe: string };
+  | { kind: "multipart"; maxBytes: number; parse: (form: FormData) => B | Promise<B>; describe: string }
+  | { kind: "image"; maxBytes: number; schema: z.ZodType<B>; png: (bytes: Uint8Array) => B; describe: string };
 
 /** Default limit of a JSON body: 64 KiB, far above any form the studio sends. */
 export const DEFAULT_JSON_LIMIT = 64 * 1024;
@@ -58,8 +62,12 @@ const mediaType = (request: Request) => (request.headers.get("content-type") ?? 
 
 /** `unsupported_media_type:<surface>` unless the request says it sends what the route takes. */
 export function checkContentType(request: Request, spec: BodySpec<unknown>, surface: string): void {
-  const want = spec.kind === "json" ? "application/json" : "multipart/form-data";
   const got = mediaType(request);
+  if (spec.kind === "image") {
+    if (got === "image/png" || got === "application/json") return;
+    throw new StudioError(`unsupported_media_type:${surface}`, `content-type: expected image/png or application/json (${spec.describe}), got ${got || "none"}`, { field: "content-type" });
+  }
+  const want = spec.kind === "json" ? "application/json" : "multipart/form-data";
   if (got === want) return;
   const what = spec.kind === "json" ? "application/json" : `multipart/form-data (${spec.describe})`;
   throw new StudioError(`unsupported_media_type:${surface}`, `content-type: expected ${what}, got ${got || "none"}`, { field: "content-type" });
@@ -78,6 +86,7 @@ export async function parseBody<B>(request: Request, bytes: Uint8Array, spec: Bo
     }
     return spec.parse(form);
   }
+  if (spec.kind === "image" && mediaType(request) === "image/png") return spec.png(bytes);
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));

@@ -1,10 +1,11 @@
 /**
  * The models shipped in public/models/<task>/<mle|tuned>/ as Checkpoint rows, so compare,
- * campaigns and rollouts can name them like any uploaded checkpoint. Run at every start.
+ * campaigns and rollouts can name them like any uploaded checkpoint, and the MLE model as each
+ * task's serving model when none is set. Run at every start.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { upsertShippedCheckpoint, type Db, type Prisma } from "@/lib/db";
+import { ensureServingModel, upsertShippedCheckpoint, type Db, type Prisma } from "@/lib/db";
 import { TASK_IDS } from "@/lib/rewards/task-types";
 import { shippedUri } from "@/lib/training/checkpoint-uris";
 
@@ -34,6 +35,8 @@ export async function registerShippedCheckpoints(db: Db, input: { publicDir: str
       if (kind === "mle") mleId = row.id;
       count++;
     }
+    // Until a roll-out promotes another, the MLE model answers the task's predictions.
+    if (mleId) await ensureServingModel(db, { task, checkpointId: mleId });
   }
   return count;
 }

@@ -6,7 +6,7 @@ export type ApiTokenView = Pick<ApiToken, "id" | "name" | "prefix" | "scopes" | 
 const VIEW = { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true } as const;
 
 /** Records a new API token of `userId` under the SHA-256 of its secret. */
-export function createApiToken(db: Db, input: { userId: string; name: string; tokenHash: string; prefix: string }): Promise<ApiTokenView> {
+export function createApiToken(db: Db, input: { userId: string; name: string; tokenHash: string; prefix: string; scopes?: string }): Promise<ApiTokenView> {
   return db.apiToken.create({ data: input, select: VIEW });
 }
 

@@ -81,10 +81,13 @@ export interface PredictionInput {
   stage?: RolloutStageName;
   shadow?: boolean;
   requestId: string;
+  task?: Task;
+  keyHash?: string;
   sceneSeed?: number;
   output: Prisma.InputJsonValue;
   metrics?: Prisma.InputJsonValue;
   latencyMs: number;
+  error?: string;
 }
 
 /** Appends served (or shadow) predictions in one transaction. */
