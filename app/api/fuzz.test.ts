@@ -184,6 +184,17 @@ function ratingTemplates(ids: Ids): Record<string, Partial<Record<Method, RouteT
     "/api/rating": { GET: { access: "signed-in" } },
     "/api/rating-images/[id]": { GET: { access: "signed-in", params: { id: ids.image } } },
     "/api/raters": { GET: { access: studio } },
+    "/api/rollouts": {
+      GET: { access: studio, query: { task: "captioning" } },
+      POST: { access: studio, body: { kind: "json", maxBytes: 64 * 1024, shape: {
+        valid: { name: "fuzz roll-out", task: "captioning", candidateId: ids.checkpoint, stages: [{ name: "shadow", percent: 0, gate: { minSamples: 5 } }, { name: "full", percent: 100 }], start: false },
+        checked: [["name"], ["task"], ["candidateId"], ["stages", 0, "name"], ["stages", 0, "percent"]], strict: [[], ["stages", 0], ["stages", 0, "gate"]],
+      } } },
+    },
+    "/api/rollouts/[id]": { GET: { access: studio, params: { id: "fuzz-rollout" } } },
+    "/api/rollouts/[id]/actions": {
+      POST: { access: studio, params: { id: "fuzz-rollout" }, body: { kind: "json", maxBytes: 4096, shape: { valid: { action: "pause", reason: "fuzz" }, checked: [["action"]], strict: [[]] } } },
+    },
     "/api/v1/predict/[task]": {
       POST: { access: studio, params: { task: "captioning" }, body: { kind: "json", maxBytes: 256 * 1024, shape: {
         valid: { width: 32, height: 32, rgb: new Array<number>(32 * 32 * 3).fill(128) }, checked: [["width"], ["height"], ["rgb"]], strict: [[]],

@@ -5,7 +5,7 @@ import {
   appendRunMetrics, castVote, checkpointLineage, createDraftCampaign, createRollout, createRun, createUser,
   listRewardSpecs, listRunMetrics, logPredictions, migrateDatabase, nextAssignment, openCampaignRows, raterProgress, recentPredictions, releaseExpired, undoVote,
   recordSamples, registerCheckpoint, saveRewardSpecVersion, rewardSpecHash, seedDemoData, listSamples,
-  transitionRollout, findRollout, updateRunStatus, listUsers, findRewardSpecVersion, DEMO_USERS,
+  applyRolloutTransition, findRollout, updateRunStatus, listUsers, findRewardSpecVersion, DEMO_USERS,
 } from "./index";
 
 async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
@@ -172,13 +172,18 @@ describe.each(PROVIDERS)("data layer on %s", (provider) => {
         requestId: `req-${i}`, sceneSeed: i, output: { i }, latencyMs: 3.5 })),
     });
     expect(await recentPredictions(t.db, { rolloutId: r.id })).toHaveLength(2);
-    const active = await transitionRollout(t.db, { rolloutId: r.id, status: "active", event: { type: "started", stage: "shadow", details: {} } });
-    expect(active.status).toBe("active");
-    const back = await transitionRollout(t.db, {
-      rolloutId: r.id, status: "rolled_back", event: { type: "rolled_back", stage: "shadow", details: { reason: "guardrail" } },
+    const now = new Date();
+    const state = (status: "active" | "rolled_back" | "completed", stageIndex = 0) => ({ status, stageIndex, stageStartedAt: now, approvedStage: null, reason: null });
+    const active = await applyRolloutTransition(t.db, { rolloutId: r.id, version: 0, state: state("active"), event: { type: "started", stage: "shadow", details: {} }, now });
+    expect([active.status, active.version, active.stages[0]!.startedAt]).toEqual(["active", 1, now]);
+    // A second writer that read version 0 is refused, and writes nothing.
+    await expectCode(applyRolloutTransition(t.db, { rolloutId: r.id, version: 0, state: state("active", 1), event: { type: "advanced", details: {} }, now }), "conflict:rollout");
+    const back = await applyRolloutTransition(t.db, {
+      rolloutId: r.id, version: 1, state: { ...state("rolled_back"), reason: "guardrail" }, event: { type: "rolled_back", stage: "shadow", details: { reason: "guardrail" } }, now,
     });
     expect(back.events.map((e) => e.type)).toEqual(["created", "started", "rolled_back"]);
-    await expectCode(transitionRollout(t.db, { rolloutId: r.id, status: "active", event: { type: "x", details: {} } }), "conflict:rollout");
+    expect(back.stages[0]!.endedAt).toEqual(now);
+    await expectCode(applyRolloutTransition(t.db, { rolloutId: r.id, version: 1, state: state("active"), event: { type: "x", details: {} }, now }), "conflict:rollout");
     // The refused move wrote no event either.
     expect((await findRollout(t.db, { id: r.id }))?.events).toHaveLength(3);
   });

@@ -35,3 +35,24 @@ export function loggedOutput(task: TaskId, output: unknown): Record<string, unkn
   if (task === "panoptic") return { segments: (output as OutputOf<"panoptic">).segments };
   return {};
 }
+
+/** How far the candidate's output is from the baseline's on the same input (0: the same), where both ran. */
+export function disagreement(task: TaskId, baseline: unknown, candidate: unknown): number {
+  if (task === "captioning") return (baseline as OutputOf<"captioning">).text === (candidate as OutputOf<"captioning">).text ? 0 : 1;
+  if (task === "detection") return Math.abs((baseline as OutputOf<"detection">).boxes.length - (candidate as OutputOf<"detection">).boxes.length);
+  if (task === "panoptic") {
+    const a = (baseline as OutputOf<"panoptic">);
+    const b = (candidate as OutputOf<"panoptic">);
+    const cat = (o: OutputOf<"panoptic">) => new Map(o.segments.map((s) => [s.id, s.category_id]));
+    const ca = cat(a);
+    const cb = cat(b);
+    let differ = 0;
+    for (let p = 0; p < a.segmentIds.length; p++) if (ca.get(a.segmentIds[p]!) !== cb.get(b.segmentIds[p]!)) differ++;
+    return a.segmentIds.length ? differ / a.segmentIds.length : 0;
+  }
+  const x = (baseline as OutputOf<"colorization">).rgb;
+  const y = (candidate as OutputOf<"colorization">).rgb;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += Math.abs((x[i] ?? 0) - (y[i] ?? 0));
+  return x.length ? sum / x.length / 255 : 0;
+}

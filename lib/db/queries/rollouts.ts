@@ -1,7 +1,7 @@
 import { StudioError } from "@/lib/errors";
 import type { Db, Prisma } from "../client";
 import type {
-  PredictionLog, Rollout, RolloutEvent, RolloutStage, RolloutStageName, RolloutStatus, Task,
+  Checkpoint, PredictionLog, Rollout, RolloutEvent, RolloutStage, RolloutStageName, RolloutStatus, Task,
 } from "../generated/sqlite/client";
 import { rethrowAsStudioError } from "./prisma-errors";
 
@@ -41,30 +41,37 @@ export async function createRollout(
   }
 }
 
+/** What a transition writes: the state the machine computed, the event, and the version it read. */
+export interface AppliedTransition {
+  rolloutId: string;
+  /** The version the caller read; the write happens only if it is still the current one. */
+  version: number;
+  state: { status: RolloutStatus; stageIndex: number; stageStartedAt: Date | null; approvedStage: number | null; reason: string | null };
+  event: { type: string; stage?: RolloutStageName; details: Prisma.InputJsonValue; actorId?: string };
+  now: Date;
+}
+
 /**
- * Changes a roll-out's status and appends the event that explains it (advanced, paused,
- * guardrail breach, rolled back...) atomically: there is never a status without its event.
+ * Applies one transition in one transaction: the state (only if the roll-out is still at the
+ * version the caller read: else 409, someone else moved it), its append-only event, the stages'
+ * start and end times, and on completion the candidate as the task's serving model.
  */
-export function transitionRollout(
-  db: Db,
-  input: {
-    rolloutId: string;
-    status: RolloutStatus;
-    event: { type: string; stage?: RolloutStageName; details: Prisma.InputJsonValue; actorId?: string };
-  },
-): Promise<RolloutWithHistory> {
+export function applyRolloutTransition(db: Db, input: AppliedTransition): Promise<RolloutWithHistory> {
   return db.$transaction(async (tx) => {
-    const found = await tx.rollout.findUnique({ where: { id: input.rolloutId } });
+    const found = await tx.rollout.findUnique({ where: { id: input.rolloutId }, include: { stages: { orderBy: { position: "asc" } } } });
     if (!found) throw new StudioError("not_found:rollout", `roll-out ${input.rolloutId} was not found`);
-    if (found.status === "rolled_back" || found.status === "completed") {
-      throw new StudioError("conflict:rollout", `roll-out ${found.name} is ${found.status}; start a new one`);
-    }
+    const moved = await tx.rollout.updateMany({ where: { id: found.id, version: input.version }, data: { ...input.state, version: { increment: 1 } } });
+    if (moved.count === 0) throw new StudioError("conflict:rollout", `roll-out "${found.name}" was changed meanwhile (by another request or server process); reload and try again`);
     await tx.rolloutEvent.create({ data: { rolloutId: found.id, ...input.event } });
-    return tx.rollout.update({
-      where: { id: found.id },
-      data: { status: input.status },
-      include: { stages: { orderBy: { position: "asc" } }, events: { orderBy: { createdAt: "asc" } } },
-    });
+    const before = found.stages[found.stageIndex];
+    const after = found.stages[input.state.stageIndex];
+    const ended = input.state.status === "completed" || input.state.status === "rolled_back";
+    if (before && (before.position !== after?.position || ended) && found.status !== "draft") await tx.rolloutStage.update({ where: { id: before.id }, data: { endedAt: input.now } });
+    if (after && !ended && (after.position !== before?.position || found.status === "draft")) await tx.rolloutStage.update({ where: { id: after.id }, data: { startedAt: input.now } });
+    if (input.state.status === "completed") {
+      await tx.servingModel.upsert({ where: { task: found.task }, create: { task: found.task, checkpointId: found.candidateId }, update: { checkpointId: found.candidateId } });
+    }
+    return tx.rollout.findUniqueOrThrow({ where: { id: found.id }, include: { stages: { orderBy: { position: "asc" } }, events: { orderBy: { createdAt: "asc" } } } });
   });
 }
 
@@ -72,6 +79,33 @@ export function findRollout(db: Db, input: { id: string }): Promise<RolloutWithH
   return db.rollout.findUnique({
     where: { id: input.id },
     include: { stages: { orderBy: { position: "asc" } }, events: { orderBy: { createdAt: "asc" } } },
+  });
+}
+
+/** The task's live roll-out (active or paused), if any: at most one per task. */
+export function liveRollout(db: Db, input: { task: Task }): Promise<(Rollout & { stages: RolloutStage[]; candidate: Checkpoint; baseline: Checkpoint }) | null> {
+  return db.rollout.findFirst({
+    where: { task: input.task, status: { in: ["active", "paused"] } },
+    include: { stages: { orderBy: { position: "asc" } }, candidate: true, baseline: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export function listRollouts(db: Db, input: { task?: Task } = {}) {
+  return db.rollout.findMany({
+    where: input.task ? { task: input.task } : {},
+    include: { candidate: { select: { id: true, name: true } }, baseline: { select: { id: true, name: true } }, stages: { orderBy: { position: "asc" } } },
+    orderBy: [{ createdAt: "desc" }], take: 100,
+  });
+}
+
+/** A roll-out's predictions since `since` (served and shadow), oldest first, with what the gates read. */
+export function rolloutPredictions(db: Db, input: { rolloutId: string; since?: Date; stage?: RolloutStageName; limit?: number }) {
+  return db.predictionLog.findMany({
+    where: { rolloutId: input.rolloutId, ...(input.since ? { createdAt: { gte: input.since } } : {}) },
+    select: { checkpointId: true, stage: true, shadow: true, metrics: true, error: true, latencyMs: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: input.limit ?? 20_000,
   });
 }
 

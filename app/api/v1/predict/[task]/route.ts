@@ -5,11 +5,15 @@ import { env } from "@/lib/env";
 import { StudioError } from "@/lib/errors";
 import { TASK_IDS } from "@/lib/rewards/task-types";
 import { MAX_IMAGE_BYTES, PixelsJsonSchema, pixelsFromPng } from "@/lib/serving/input";
-import { predict } from "@/lib/serving/predict";
+import { predict, setRolloutEvaluator } from "@/lib/serving/predict";
+import { evaluateRollout } from "@/lib/server/rollout-store";
 import { Admission } from "@/lib/serving/queue";
 import { errorResponse } from "@/lib/server/http";
 import { serverModelDirs } from "@/lib/server/campaign-open";
 import { route } from "@/lib/server/edge";
+
+// Predictions judge the task's live roll-out as they come in (at most every 2 s per process).
+setRolloutEvaluator((db, rolloutId) => evaluateRollout(db, { rolloutId }));
 
 const TaskParams = z.object({ task: z.enum(TASK_IDS, { error: `expected one of ${TASK_IDS.join(", ")}` }) }).strict();
 /** The client's key for sticky routing (one client, one model): any 1 to 200 visible characters; only its SHA-256 is kept. */

@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { findRollout } from "@/lib/db";
+import { ActionSchema } from "@/lib/rollout/contract";
+import { route } from "@/lib/server/edge";
+import { actOnRollout, describeRollout } from "@/lib/server/rollout-store";
+
+const Params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "expected a roll-out id") }).strict();
+
+/**
+ * POST /api/rollouts/<id>/actions `{ action: start|pause|resume|promote|approve|rollback|evaluate, reason? }`:
+ * one transition, with its event (and who did it). 200 `{ rollout }`; 409 when the roll-out's
+ * state does not allow it, or when another request or process moved it first. Engineers and admins.
+ */
+export const POST = route({
+  surface: "rollout",
+  action: "act on roll-outs",
+  access: ["engineer", "admin"],
+  params: Params,
+  body: { kind: "json", schema: ActionSchema, maxBytes: 4096 },
+  handler: async ({ db, params, body, user }) => {
+    const moved = await actOnRollout(db, { rolloutId: params.id, action: body.action, reason: body.reason, user });
+    return NextResponse.json({ rollout: await describeRollout(db, (await findRollout(db, { id: moved.id }))!) });
+  },
+});
