@@ -20,7 +20,7 @@ export const SITE_AREAS: readonly SiteArea[] = [
   { href: "/compare", label: "Compare", summary: "Two checkpoints side by side on the same test images: every reward term, metrics with bootstrap intervals, pairs sent to rating.", status: "ready", roles: STUDIO },
   { href: "/campaigns", label: "Campaigns", summary: "Set up blind A/B rating of two checkpoints and read the votes: win rates with intervals, Bradley–Terry, agreement, rater checks.", status: "ready", roles: STUDIO },
   { href: "/rate", label: "Rate", summary: "Vote blind between two outputs for the same scene, with the keyboard alone if you like.", status: "ready", roles: ["rater", "engineer", "admin"] },
-  { href: "/rollouts", label: "Rollouts", summary: "Shadow, canary, full: staged roll-out behind guardrails, with rollback.", status: "planned", roles: STUDIO },
+  { href: "/rollouts", label: "Rollouts", summary: "Shadow, canary, full: a tuned model taken to live traffic behind gates on its live statistics, with automatic and one-click rollback.", status: "ready", roles: STUDIO },
   { href: "/backends", label: "Backends", summary: "What this browser trains on: the backend auto picks and why, and a check that every backend computes the same numbers.", status: "ready", roles: STUDIO },
   { href: "/admin", label: "Admin", summary: "Users and roles: change a role, disable an account, end its sessions, create invite links.", status: "ready", roles: ["admin"] },
 ];

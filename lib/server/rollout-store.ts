@@ -120,6 +120,12 @@ export async function describeRollout(db: Db, r: RolloutWithHistory, now = new D
   const candidateShare = !live ? (r.status === "completed" ? 100 : 0) : stage?.name === "shadow" ? 0 : (stage?.trafficPercent ?? 0);
   const gate = live ? evaluateGate(gateOf(stage), driftOf(r), await stageData(db, r, now)) : null;
   const [candidate, baseline] = await Promise.all([findCheckpoint(db, { id: r.candidateId }), findCheckpoint(db, { id: r.baselineId })]);
+  // The latest predictions (up to 600) for the page's charts of the live statistics.
+  const rows = await rolloutPredictions(db, { rolloutId: r.id, since: new Date(now.getTime() - 6 * 3_600_000) });
+  const recent = rows.slice(-600).map((p) => ({
+    t: p.createdAt.toISOString(), side: p.checkpointId === r.candidateId ? "candidate" as const : "baseline" as const, shadow: p.shadow,
+    stage: p.stage, error: p.error !== null, latencyMs: Math.round(p.latencyMs), stats: (p.metrics ?? {}) as Record<string, number>,
+  }));
   return {
     id: r.id, name: r.name, task: r.task, status: r.status, reason: r.reason, version: r.version,
     candidate: { id: r.candidateId, name: candidate?.name ?? r.candidateId }, baseline: { id: r.baselineId, name: baseline?.name ?? r.baselineId },
@@ -128,6 +134,7 @@ export async function describeRollout(db: Db, r: RolloutWithHistory, now = new D
     split: { candidate: candidateShare, baseline: 100 - candidateShare, mirrored: live && stage?.name === "shadow" },
     drift: driftOf(r),
     gate,
+    recent,
     events: r.events.map((e) => ({ type: e.type, stage: e.stage, details: e.details, actorId: e.actorId, createdAt: e.createdAt.toISOString() })),
     createdAt: r.createdAt.toISOString(),
   };

@@ -1,0 +1,113 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { apiCall, queryString } from "@/lib/http/api-call";
+import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
+import { listCheckpoints, type CheckpointListing } from "@/lib/training/browser/run-client";
+
+interface RolloutRow {
+  id: string; name: string; task: TaskId; status: string; reason: string | null; stageIndex: number; stages: number;
+  stage: { name: string; percent: number } | null; candidate: { name: string }; baseline: { name: string }; createdAt: string;
+}
+
+/** The list of roll-outs and a form that starts one with the default stages and a guardrail per task. */
+export function RolloutsPage() {
+  const [rows, setRows] = useState<RolloutRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const load = () => apiCall<{ rollouts: RolloutRow[] }>(`/api/rollouts${queryString({})}`).then((r) => setRows(r.body.rollouts), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    void load();
+    const t = setInterval(() => void load(), 5000);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <>
+      <NewRollout />
+      <section className="panel" aria-label="Roll-outs">
+        <h2>Roll-outs</h2>
+        {error ? <p className="fail" role="alert">{error}</p> : null}
+        {rows && rows.length === 0 ? <p className="muted">None yet.</p> : null}
+        {rows?.length ? (
+          <table className="table" data-testid="rollouts-table">
+            <thead><tr><th>roll-out</th><th>status</th><th>task</th><th>stage</th><th>candidate</th><th>baseline</th><th>started</th></tr></thead>
+            <tbody>{rows.map((r) => (
+              <tr key={r.id} data-status={r.status}>
+                <td><Link href={`/rollouts/${r.id}`}>{r.name}</Link></td>
+                <td className={r.status === "rolled_back" ? "fail" : r.status === "completed" ? "ok" : ""} title={r.reason ?? undefined}>{r.status.replace("_", " ")}</td>
+                <td>{r.task}</td>
+                <td>{r.stage ? `${r.stageIndex + 1}/${r.stages} ${r.stage.name} ${r.stage.percent} %` : "—"}</td>
+                <td>{r.candidate.name}</td><td>{r.baseline.name}</td><td>{new Date(r.createdAt).toLocaleString()}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+/** The statistic each task's default guardrail watches. */
+const WATCH: Record<TaskId, string> = { captioning: "caption_tokens", detection: "boxes", panoptic: "segments", colorization: "colorfulness" };
+
+function NewRollout() {
+  const router = useRouter();
+  const [task, setTask] = useState<TaskId>("captioning");
+  const [checkpoints, setCheckpoints] = useState<CheckpointListing[]>([]);
+  const [candidate, setCandidate] = useState("");
+  const [name, setName] = useState("");
+  const [change, setChange] = useState(30);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    listCheckpoints(task).then((list) => {
+      if (!live) return;
+      setCheckpoints(list);
+      setCandidate(list.find((c) => /tuned$/.test(c.name))?.id ?? list[0]?.id ?? "");
+    }, () => undefined);
+    return () => { live = false; };
+  }, [task]);
+  const start = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const stat = WATCH[task];
+      const guardrails = [{ stat, maxRelativeChange: change / 100 }];
+      const gate = (minSamples: number) => ({ minSamples, minSeconds: 30, guardrails });
+      const r = await apiCall<{ rollout: { id: string } }>("/api/rollouts", {
+        json: {
+          name: name.trim() || `${task}: ${checkpoints.find((c) => c.id === candidate)?.name ?? "candidate"}`, task, candidateId: candidate,
+          stages: [
+            { name: "shadow", percent: 0, gate: gate(50) }, { name: "canary", percent: 5, gate: gate(20) }, { name: "canary", percent: 25, gate: gate(50) },
+            { name: "canary", percent: 50, gate: gate(100) }, { name: "full", percent: 100, gate: gate(100) },
+          ],
+          drift: [{ stat }],
+        },
+      });
+      router.push(`/rollouts/${r.body.rollout.id}`);
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel" aria-label="New roll-out">
+      <h2>New roll-out</h2>
+      <p className="muted">
+        The candidate replaces the model serving the task now, in stages: shadow (it runs on mirrored requests, the baseline answers), canary 5 %,
+        25 %, 50 %, then full. Each stage passes once it has its samples and time, its guardrail holds (the candidate&apos;s {WATCH[task]} within the
+        share below of the baseline&apos;s) and drift (CUSUM against the shadow stage&apos;s baseline) stays quiet; a breach rolls back at once.
+      </p>
+      <div className="toolbar">
+        <label>Task <select value={task} onChange={(e) => setTask(e.target.value as TaskId)} aria-label="Task">{TASK_IDS.map((t) => <option key={t} value={t}>{t}</option>)}</select></label>
+        <label>Candidate <select value={candidate} onChange={(e) => setCandidate(e.target.value)} aria-label="Candidate">{checkpoints.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select></label>
+        <label>Guardrail: {WATCH[task]} within ± <input type="number" min={1} max={500} value={change} onChange={(e) => setChange(Number(e.target.value))} aria-label="Guardrail share" /> %</label>
+        <label>Name <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} placeholder="task: candidate" /></label>
+        <button type="button" className="button" disabled={busy || !candidate} onClick={() => void start()} data-testid="start-rollout">Start roll-out</button>
+      </div>
+      {message ? <p className="fail" role="alert" data-testid="rollout-form-error">{message}</p> : null}
+    </section>
+  );
+}
