@@ -12,6 +12,8 @@ const ServerEnv = z.object({
   RS_DATA_DIR: z.string().trim().min(1).default("data"),
   /** Predictions each API token (or signed-in user) may ask for per minute. */
   RS_PREDICT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Predictions that may wait for the model in one server process before the next gets a 503. */
+  RS_PREDICT_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Demo accounts on a fresh database: "on" or "off"; unset: on for the embedded SQLite only. */
   RS_DEMO_SEED: z.enum(["on", "off"], { error: 'expected "on" or "off"' }).optional(),
 });

@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { findServingModel, liveRollout, logPredictions, type Db, type PredictionInput, type Prisma, type RolloutStageName } from "@/lib/db";
 import { routeRequest } from "@/lib/rollout/routing";
+import { env } from "@/lib/env";
 import { StudioError } from "@/lib/errors";
 import { plainOutput, type OutputOf, type TaskId } from "@/lib/rewards";
 import { imageSizeOf } from "@/lib/training/evaluate";
@@ -15,8 +16,9 @@ import { serverPolicy, type ModelDirs } from "./models";
 import { InferenceQueue, QueueFull } from "./queue";
 import { disagreement, loggedOutput, outputStats, type OutputStats } from "./stats";
 
-/** One inference at a time (TF.js WASM is single-threaded here); 16 may wait. */
-export const PREDICT_QUEUE = new InferenceQueue({ concurrency: 1, maxWaiting: 16 });
+let predictQueue: InferenceQueue | undefined;
+/** One inference at a time (TF.js WASM is single-threaded here); RS_PREDICT_QUEUE (default 16) may wait. */
+export const sharedPredictQueue = (): InferenceQueue => (predictQueue ??= new InferenceQueue({ concurrency: 1, maxWaiting: env().RS_PREDICT_QUEUE }));
 
 export interface Prediction {
   task: TaskId;
@@ -67,7 +69,7 @@ export async function predict(
   const requestId = randomBytes(12).toString("base64url");
   const keyHash = input.requestKey ? hashRequestKey(input.requestKey) : undefined;
   const { served, shadow, rollout } = await choose(db, input.task, keyHash);
-  const queue = input.queue ?? PREDICT_QUEUE;
+  const queue = input.queue ?? sharedPredictQueue();
   const where = rollout ? { rolloutId: rollout.id, stage: rollout.stage } : {};
   const t0 = performance.now();
   let size = 0;
