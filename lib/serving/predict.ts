@@ -34,8 +34,8 @@ export const hashRequestKey = (key: string): string => createHash("sha256").upda
 
 type Served = { id: string; name: string; uri: string };
 
-/** Which checkpoint answers, from the database: the task's live roll-out's route, else its serving model. */
-async function choose(db: Db, task: TaskId, keyHash: string | undefined): Promise<{ served: Served; shadow: Served | null; rollout: { id: string; stage: RolloutStageName; active: boolean } | null }> {
+/** Which checkpoint answers, from the database alone: the task's live roll-out's route, else its serving model. */
+export async function routeFor(db: Db, task: TaskId, keyHash: string | undefined): Promise<{ served: Served; shadow: Served | null; rollout: { id: string; stage: RolloutStageName; active: boolean } | null }> {
   const live = await liveRollout(db, { task });
   if (live) {
     const stage = live.stages[live.stageIndex];
@@ -68,7 +68,7 @@ export async function predict(
 ): Promise<Prediction> {
   const requestId = randomBytes(12).toString("base64url");
   const keyHash = input.requestKey ? hashRequestKey(input.requestKey) : undefined;
-  const { served, shadow, rollout } = await choose(db, input.task, keyHash);
+  const { served, shadow, rollout } = await routeFor(db, input.task, keyHash);
   const queue = input.queue ?? sharedPredictQueue();
   const where = rollout ? { rolloutId: rollout.id, stage: rollout.stage } : {};
   const t0 = performance.now();

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { issueApiToken } from "@/lib/auth";
 import { generateScene, seedAt } from "@/lib/data";
 import { scenePixels } from "@/lib/data/pixels";
-import { db, findCheckpointByUri, findServingModel, findUserByEmail } from "@/lib/db";
+import { db, findCheckpointByUri, findRollout, findServingModel, findUserByEmail } from "@/lib/db";
 import { env } from "@/lib/env";
 import { pngOf } from "@/lib/rating/render";
 import { checkpointsRoot, storeCheckpoint } from "@/lib/server/checkpoint-store";
-import type { RolloutView } from "@/lib/server/rollout-store";
+import { evaluateRollout, type RolloutView } from "@/lib/server/rollout-store";
 import { registerShippedCheckpoints } from "@/lib/server/shipped-checkpoints";
 import { setRolloutEvaluator } from "@/lib/serving/predict";
 import { bareRequest, cookieFor, idParams, jsonRequest } from "@/lib/testing/run-fixtures";
@@ -128,4 +128,23 @@ describe("a roll-out end to end", () => {
     const view = await getRoute(bareRequest("GET", `/api/rollouts/${bad.id}`, cookie), idParams(bad.id));
     expect(((await view.json()) as { rollout: RolloutView }).rollout).toMatchObject({ status: "rolled_back", split: { candidate: 0 } });
   }, 60_000);
+
+  it("left to itself, the predict endpoint judges the live roll-out as traffic comes in and rolls a bad candidate back within an evaluation interval", async () => {
+    setRolloutEvaluator((d, rolloutId) => evaluateRollout(d, { rolloutId }));
+    const res = await createRoute(jsonRequest("POST", "/api/rollouts", {
+      name: "captioning: zeroed again", task: "captioning", candidateId: ids.bad,
+      stages: [{ name: "canary", percent: 50, gate: gate(100) }, { name: "full", percent: 100, gate: gate(100) }],
+    }, cookie));
+    const { rollout } = (await res.json()) as { rollout: RolloutView };
+    const t0 = Date.now();
+    let status = "active";
+    for (let i = 0; status === "active" && Date.now() - t0 < 20_000; i++) {
+      await predict(i);
+      status = (await findRollout(db(), { id: rollout.id }))!.status;
+    }
+    expect(status).toBe("rolled_back");
+    // The first judgement came with the first prediction (too few samples); the next, 2 s later, failed it.
+    expect(Date.now() - t0).toBeLessThan(6000);
+    expect((await findRollout(db(), { id: rollout.id }))!.events.at(-1)?.type).toBe("gate_failed");
+  }, 30_000);
 });
