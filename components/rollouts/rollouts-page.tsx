@@ -58,6 +58,10 @@ function NewRollout() {
   const [candidate, setCandidate] = useState("");
   const [name, setName] = useState("");
   const [change, setChange] = useState(30);
+  const [campaigns, setCampaigns] = useState<{ id: string; name: string; status: string; b: { id: string } }[]>([]);
+  const [campaignId, setCampaignId] = useState("");
+  const [minWin, setMinWin] = useState(50);
+  const [approval, setApproval] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
@@ -67,6 +71,8 @@ function NewRollout() {
       setCheckpoints(list);
       setCandidate(list.find((c) => /tuned$/.test(c.name))?.id ?? list[0]?.id ?? "");
     }, () => undefined);
+    apiCall<{ campaigns: { id: string; name: string; status: string; b: { id: string } }[] }>(`/api/campaigns${queryString({ task })}`)
+      .then((r) => live && setCampaigns(r.body.campaigns.filter((c) => c.status !== "draft")), () => live && setCampaigns([]));
     return () => { live = false; };
   }, [task]);
   const start = async () => {
@@ -75,13 +81,15 @@ function NewRollout() {
     try {
       const stat = WATCH[task];
       const guardrails = [{ stat, maxRelativeChange: change / 100 }];
-      const gate = (minSamples: number) => ({ minSamples, minSeconds: 30, guardrails });
+      const people = campaignId ? { winRate: { campaignId, minLowerBound: minWin / 100 } } : {};
+      const gate = (minSamples: number, extra: Record<string, unknown> = {}) => ({ minSamples, minSeconds: 30, guardrails, ...extra });
       const r = await apiCall<{ rollout: { id: string } }>("/api/rollouts", {
         json: {
           name: name.trim() || `${task}: ${checkpoints.find((c) => c.id === candidate)?.name ?? "candidate"}`, task, candidateId: candidate,
           stages: [
             { name: "shadow", percent: 0, gate: gate(50) }, { name: "canary", percent: 5, gate: gate(20) }, { name: "canary", percent: 25, gate: gate(50) },
-            { name: "canary", percent: 50, gate: gate(100) }, { name: "full", percent: 100, gate: gate(100) },
+            // People's verdict, when asked for, gates leaving the 50 % canary; a person approves the last step to full.
+            { name: "canary", percent: 50, gate: gate(100, { ...people, manualApproval: approval }) }, { name: "full", percent: 100, gate: gate(100) },
           ],
           drift: [{ stat }],
         },
@@ -99,12 +107,23 @@ function NewRollout() {
         The candidate replaces the model serving the task now, in stages: shadow (it runs on mirrored requests, the baseline answers), canary 5 %,
         25 %, 50 %, then full. Each stage passes once it has its samples and time, its guardrail holds (the candidate&apos;s {WATCH[task]} within the
         share below of the baseline&apos;s) and drift (CUSUM against the shadow stage&apos;s baseline) stays quiet; a breach rolls back at once.
+        Before full, it can also wait for people&apos;s verdict from a rating campaign of this candidate (B) and for a person&apos;s approval.
       </p>
       <div className="toolbar">
         <label>Task <select value={task} onChange={(e) => setTask(e.target.value as TaskId)} aria-label="Task">{TASK_IDS.map((t) => <option key={t} value={t}>{t}</option>)}</select></label>
         <label>Candidate <select value={candidate} onChange={(e) => setCandidate(e.target.value)} aria-label="Candidate">{checkpoints.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select></label>
         <label>Guardrail: {WATCH[task]} within ± <input type="number" min={1} max={500} value={change} onChange={(e) => setChange(Number(e.target.value))} aria-label="Guardrail share" /> %</label>
         <label>Name <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} placeholder="task: candidate" /></label>
+      </div>
+      <div className="toolbar">
+        <label>People&apos;s verdict before full{" "}
+          <select value={campaignId} onChange={(e) => setCampaignId(e.target.value)} aria-label="Rating campaign gate">
+            <option value="">none</option>
+            {campaigns.filter((c) => c.b.id === candidate).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+        {campaignId ? <label>win rate&apos;s lower bound ≥ <input type="number" min={0} max={100} value={minWin} onChange={(e) => setMinWin(Number(e.target.value))} aria-label="Minimum lower bound" /> %</label> : null}
+        <label><input type="checkbox" checked={approval} onChange={(e) => setApproval(e.target.checked)} /> a person approves the step to full</label>
         <button type="button" className="button" disabled={busy || !candidate} onClick={() => void start()} data-testid="start-rollout">Start roll-out</button>
       </div>
       {message ? <p className="fail" role="alert" data-testid="rollout-form-error">{message}</p> : null}

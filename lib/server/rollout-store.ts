@@ -7,7 +7,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import {
-  applyRolloutTransition, campaignVotes, createRollout, findCheckpoint, findRollout, findServingModel, liveRollout, rolloutPredictions,
+  applyRolloutTransition, campaignVotes, createRollout, findCampaign, findCheckpoint, findRollout, findServingModel, liveRollout, rolloutPredictions,
   type Db, type Prisma, type RolloutWithHistory,
 } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
@@ -54,6 +54,13 @@ export async function createRolloutFor(db: Db, input: { body: CreateRollout; use
   const live = await liveRollout(db, { task: body.task });
   if (live) throw new StudioError("conflict:rollout", `"${live.name}" is rolling out on ${body.task} (${live.status}); finish or roll it back first`);
   const stages = body.stages ?? defaultStages();
+  for (const [i, s] of stages.entries()) {
+    if (!s.gate.winRate) continue;
+    const field = `stages.${i}.gate.winRate.campaignId`;
+    const c = await findCampaign(db, { id: s.gate.winRate.campaignId });
+    if (!c) throw new StudioError("not_found:rollout", `${field}: no rating campaign with id ${s.gate.winRate.campaignId}`);
+    if (c.bId !== candidate.id) throw new StudioError("bad_request:rollout", `${field}: campaign "${c.name}" rates ${c.b.name} as B, not the candidate ${candidate.name}`, { field });
+  }
   const created = await createRollout(db, {
     name: body.name, task: body.task, candidateId: candidate.id, baselineId: baseline.id, ownerId: input.user.id,
     guardrails: { drift: body.drift } as unknown as Prisma.InputJsonValue,
