@@ -53,4 +53,15 @@ describe.each(PROVIDERS)("roll-outs across server processes on %s", (provider) =
     const moved = await applyRolloutTransition(t.db, { rolloutId, version: after.version, now: new Date(), state: { status: "paused", stageIndex: after.stageIndex, stageStartedAt: after.stageStartedAt, approvedStage: null, reason: null }, event: { type: "paused", details: {} } });
     expect(moved.status).toBe("paused");
   }, 60_000);
+
+  it("two processes racing to move one roll-out from the same version: exactly one moves it, the other is refused; its events outlive it", async () => {
+    const r = (await findRollout(t.db, { id: rolloutId }))!;
+    const resumed = await applyRolloutTransition(t.db, { rolloutId, version: r.version, now: new Date(), state: { status: "active", stageIndex: r.stageIndex, stageStartedAt: r.stageStartedAt, approvedStage: null, reason: null }, event: { type: "resumed", details: {} } });
+    const answers = await Promise.all([child(["move", rolloutId, String(resumed.version)], t.target.url), child(["move", rolloutId, String(resumed.version)], t.target.url)]);
+    expect(answers.map((x) => x.trim()).sort()).toEqual(["conflict:rollout", "moved"]);
+    const after = (await findRollout(t.db, { id: rolloutId }))!;
+    expect([after.status, after.version, after.events.filter((e) => e.type === "paused").length]).toEqual(["paused", resumed.version + 1, 2]);
+    await expect(t.db.rollout.delete({ where: { id: rolloutId } })).rejects.toThrow();
+    expect(await t.db.rolloutEvent.count({ where: { rolloutId } })).toBe(after.events.length);
+  }, 60_000);
 });

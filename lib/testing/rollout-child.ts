@@ -1,7 +1,9 @@
 /**
  * A second (and third) server process for lib/serving/rollout-processes.test.ts, on the
  * database DATABASE_URL names. `route <task> <n>`: prints, as JSON, the checkpoint id that
- * answers each of the request keys client-0 .. client-<n-1>. `crash <rollout id> <version>`:
+ * answers each of the request keys client-0 .. client-<n-1>. `move <rollout id> <version>`: tries
+ * to pause the roll-out as read at that version, and prints "moved" or the refusal's code.
+ * `crash <rollout id> <version>`:
  * starts a transition of that roll-out (to paused) and blocks this process inside its
  * transaction, after the state is written and before the event, saying "paused" on stdout, until
  * the parent SIGKILLs it.
@@ -21,6 +23,18 @@ if (mode === "route") {
   const served: string[] = [];
   for (let i = 0; i < Number(b); i++) served.push((await routeFor(db, a as TaskId, hashRequestKey(`client-${i}`))).served.id);
   writeSync(1, `${JSON.stringify(served)}\n`);
+  await db.$disconnect();
+} else if (mode === "move") {
+  try {
+    await applyRolloutTransition(db, {
+      rolloutId: a, version: Number(b), now: new Date(),
+      state: { status: "paused", stageIndex: 0, stageStartedAt: new Date(), approvedStage: null, reason: null },
+      event: { type: "paused", details: { by: process.pid } },
+    });
+    writeSync(1, "moved\n");
+  } catch (err) {
+    writeSync(1, `${(err as { code?: string }).code ?? String(err)}\n`);
+  }
   await db.$disconnect();
 } else {
   const paused = db.$extends({
