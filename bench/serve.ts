@@ -12,8 +12,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateScene, seedAt } from "@/lib/data";
-import { scenePixels } from "@/lib/data/pixels";
-import { pngOf } from "@/lib/rating/render";
+import { scenePng } from "@/lib/rating/render";
 import { row } from "./timing";
 
 interface Load { requests: number; seconds: number; rps: number; p50: number; p99: number; statuses: Record<number, number> }
@@ -67,7 +66,7 @@ export async function benchServe(args: string[]): Promise<void> {
     const made = await fetch(`${base}/api/tokens`, { method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body: JSON.stringify({ name: "bench", scopes: ["predict"] }) });
     const { token } = (await made.json()) as { token: string };
     const scene = generateScene(seedAt("test", 0));
-    const body = pngOf(scenePixels(scene, false), scene.width, scene.height);
+    const body = scenePng(scene);
     const headers = { "content-type": "image/png", authorization: `Bearer ${token}` };
     const url = `${base}/api/v1/predict/${task}`;
     // Warm up: the model loads on the first request.

@@ -1,6 +1,5 @@
 import { generateScene, seedAt } from "@/lib/data";
-import { scenePixels } from "@/lib/data/pixels";
-import { pngOf } from "@/lib/rating/render";
+import { scenePng } from "@/lib/rating/render";
 import { expect, test } from "./support/fixtures";
 
 test.use({ account: "engineer" });
@@ -23,7 +22,7 @@ test.describe("Rollouts", () => {
       const scene = generateScene(seedAt("test", i));
       const res = await page.request.post("/api/v1/predict/detection", {
         headers: { "content-type": "image/png", authorization: `Bearer ${token}`, "x-request-key": `e2e-${i}` },
-        data: Buffer.from(pngOf(scenePixels(scene, false), scene.width, scene.height)),
+        data: Buffer.from(scenePng(scene)),
       });
       expect(res.status()).toBe(200);
       expect(((await res.json()) as { checkpoint: { name: string } }).checkpoint.name).toBe("shipped detection MLE");

@@ -8,19 +8,20 @@
  *   4. the CLI tunes the MLE model with CIDEr-D plus the learned term, recorded on the server;
  *   5. a second campaign puts that model against its parent (the MLE model), the simulated
  *      raters vote again, and the win rate is printed.
- * Usage: npx tsx scripts/preference-loop.ts --server http://127.0.0.1:3000 [--scenes 120] [--steps 300] [--weight 1]
+ * Usage: npx tsx scripts/preference-loop.ts --server http://127.0.0.1:3000 [--scenes 120] [--steps 300] [--weight 1] [--out <dir>]
  * The figures it prints are the loop's; they measure agreement with the simulated raters' rule,
  * not what people prefer.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { COLOR_NAMES, generateScene, seedAt, SPLITS, type Scene } from "@/lib/data";
+import { COLOR_NAMES, generateScene, seedAt, type Scene } from "@/lib/data";
 import { THING_CLASSES } from "@/lib/data/categories";
 import { seededRandom } from "@/lib/preference";
 import type { NextAnswer, SideChoice } from "@/lib/rating/contract";
-import { scenePicture } from "@/lib/rating/render";
+import { goldSeeds, scenePicture } from "@/lib/rating/render";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +31,8 @@ const SERVER = arg("server", "http://127.0.0.1:3000").replace(/\/$/, "");
 const SCENES = Number(arg("scenes", "120"));
 const STEPS = Number(arg("steps", "300"));
 const WEIGHT = Number(arg("weight", "1"));
-const OUT = arg("out", "runs/cap-preference");
+/** Where the tuned checkpoint goes (default: in a folder made for this run), and its spec beside it. */
+const OUT = arg("out", path.join(mkdtempSync(path.join(tmpdir(), "rs-preference-loop-")), "checkpoint"));
 
 /** One signed-in account: its cookie, sent with every call. */
 class Client {
@@ -91,7 +93,8 @@ interface Rater { client: Client; noise: number; adversarial: boolean }
 
 /** The scenes a campaign can show, by the SHA-256 of the picture the server draws for them. */
 function sceneIndex(start: number, count: number, gold: number): Map<string, Scene> {
-  const seeds = [...Array.from({ length: count }, (_, i) => seedAt("test", start + i)), ...Array.from({ length: gold + 1 }, (_, i) => seedAt("test", SPLITS.test.count - 1 - i))];
+  const inCampaign = Array.from({ length: count }, (_, i) => seedAt("test", start + i));
+  const seeds = [...inCampaign, ...goldSeeds(gold + 1, new Set(inCampaign))];
   const byHash = new Map<string, Scene>();
   for (const seed of seeds) {
     const scene = generateScene(seed);
@@ -172,7 +175,7 @@ async function main(): Promise<void> {
   const base = JSON.parse(readFileSync("lib/rewards/specs/captioning.json", "utf8")) as { terms: unknown[] };
   const spec = { ...base, terms: [...base.terms, { term: "human_preference", weight: WEIGHT, params: learned.params }] };
   const saved = await engineer.call<{ spec: { id: string; version: number } }>("/api/reward-specs", { json: { name: "captioning + learned preference", spec } });
-  const specFile = path.join(OUT, "..", "cap-preference-spec.json");
+  const specFile = `${OUT}.spec.json`;
   writeFileSync(specFile, `${JSON.stringify(spec, null, 2)}\n`);
   const { token } = await engineer.call<{ token: string }>("/api/tokens", { json: { name: "preference loop" } });
   const t0 = Date.now();

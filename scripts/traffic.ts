@@ -7,8 +7,7 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import { generateScene, seedAt, SPLITS } from "@/lib/data";
-import { scenePixels } from "@/lib/data/pixels";
-import { pngOf } from "@/lib/rating/render";
+import { scenePng } from "@/lib/rating/render";
 import { TASK_IDS } from "@/lib/rewards/task-types";
 
 const positive = (max: number) => (v: string) => {
@@ -49,7 +48,7 @@ let failures = 0;
 
 async function one(i: number): Promise<void> {
   const scene = generateScene(seedAt("test", i % SPLITS.test.count));
-  const body = pngOf(scenePixels(scene, false), scene.width, scene.height);
+  const body = scenePng(scene);
   const t0 = performance.now();
   try {
     const res = await fetch(url, { method: "POST", headers: { "content-type": "image/png", authorization: `Bearer ${token}`, "x-request-key": `client-${i % opts.clients}` }, body: body as BodyInit });

@@ -6,7 +6,7 @@ import { SPLITS } from "@/lib/data";
 import { DEFAULT_REWARD_SPECS, parseRewardSpec } from "@/lib/rewards";
 import type { TaskId } from "@/lib/rewards/task-types";
 import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
-import { shippedUri } from "@/lib/training/checkpoint-uris";
+import { shippedPair } from "@/lib/training/browser/run-client";
 import { listCheckpoints } from "./compare-api";
 
 export const BACKENDS = ["wasm", "webgl", "webgpu", "cpu", "auto"] as const;
@@ -39,11 +39,9 @@ function reduce(s: Selection, a: Action): Selection {
     case "task": return a.task === s.task ? s : { ...s, task: a.task, checkpoints: [], aId: "", bId: "", listError: null, specText: "" };
     case "listed": {
       if (a.task !== s.task) return s;
-      const byUri = (uri: string) => a.checkpoints.find((c) => c.uri === uri)?.id;
       // Default: the shipped MLE model against the shipped tuned one.
-      const aId = byUri(shippedUri(a.task, "mle")) ?? a.checkpoints[0]?.id ?? "";
-      const bId = byUri(shippedUri(a.task, "tuned")) ?? a.checkpoints.find((c) => c.id !== aId)?.id ?? "";
-      return { ...s, checkpoints: a.checkpoints, aId, bId };
+      const pair = shippedPair(a.task, a.checkpoints);
+      return { ...s, checkpoints: a.checkpoints, aId: pair.mle, bId: pair.tuned };
     }
     case "list-error": return { ...s, listError: a.message };
     case "set": {

@@ -2,9 +2,8 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { ApiError } from "@/lib/http/api-call";
 import type { CampaignDetail } from "@/lib/rating/contract";
-import { campaignDetail, closeCampaign, openCampaign } from "./rating-api";
+import { campaignDetail, closeCampaign, fieldError, openCampaign } from "./rating-api";
 import { DEFAULT_SETTINGS, openBody, SettingsFields, type Settings } from "./settings-fields";
 import styles from "./rating.module.css";
 
@@ -14,7 +13,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [busy, setBusy] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const [refusal, setRefusal] = useState<{ field: string; message: string } | null>(null);
 
   const load = useCallback(() => campaignDetail(campaignId).then((d) => { setC(d); setError(null); }, (e: unknown) => setError(e instanceof Error ? e.message : String(e))), [campaignId]);
   useEffect(() => {
@@ -26,7 +25,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
   const open = async () => {
     if (!c) return;
     setBusy(`Computing both models' outputs for ${c.pairs + settings.goldCount} pairs on the server, then opening…`);
-    setFieldError(null);
+    setRefusal(null);
     try {
       const r = await openCampaign(c.id, openBody(settings));
       setBusy(null);
@@ -34,8 +33,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
       await load();
       setBusy(`Opened in ${r.seconds.toFixed(1)} s.`);
     } catch (err) {
-      const m = err instanceof ApiError ? /^([\w.]+): /.exec(err.message) : null;
-      setFieldError(m ? { field: m[1]!.split(".")[0]!, message: (err as Error).message } : null);
+      setRefusal(fieldError(err));
       setBusy(null);
       setError(`Not opened: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -70,7 +68,7 @@ export function CampaignDetailView({ campaignId }: { campaignId: string }) {
         <section className="panel" aria-label="Open to raters">
           <h2>Open to raters</h2>
           <p className="muted">Opening computes both models&apos; outputs for every pair on the server, once, and stores them as pictures under random names; raters never learn which model made which.</p>
-          <SettingsFields task={c.task} value={settings} onChange={setSettings} errorField={fieldError} disabled={busy !== null} />
+          <SettingsFields task={c.task} value={settings} onChange={setSettings} errorField={refusal} disabled={busy !== null} />
           <div className="toolbar" style={{ marginTop: "0.75rem" }}>
             <button type="button" className="button" onClick={() => void open()} disabled={busy !== null && !busy.startsWith("Opened")} data-testid="open-campaign">Open to raters</button>
             {busy ? <span className="muted" role="status">{busy}</span> : null}

@@ -4,19 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { CampaignSummary } from "@/lib/compare/contract";
-import { ApiError } from "@/lib/http/api-call";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
-import type { CheckpointListing } from "@/lib/training/browser/run-client";
-import { listCheckpoints } from "@/lib/training/browser/run-client";
-import { createCampaign, listCampaigns } from "./rating-api";
+import { useTaskCheckpoints } from "@/components/ui/use-task-checkpoints";
+import { createCampaign, fieldError, listCampaigns } from "./rating-api";
 import { DEFAULT_SETTINGS, openBody, SettingsFields, type Settings } from "./settings-fields";
 import styles from "./rating.module.css";
-
-const fieldOf = (err: unknown): { field: string; message: string } | null => {
-  if (!(err instanceof ApiError)) return null;
-  const m = /^([\w.]+): (.*)$/.exec(err.message);
-  return m ? { field: m[1]!.split(".")[0]!, message: err.message } : null;
-};
 
 /** Your rating campaigns (drafts from /compare, open, closed), and a form for a new one. */
 export function CampaignsPage() {
@@ -52,9 +44,12 @@ export function CampaignsPage() {
 function NewCampaign() {
   const router = useRouter();
   const [task, setTask] = useState<TaskId>("captioning");
-  const [checkpoints, setCheckpoints] = useState<CheckpointListing[]>([]);
-  const [a, setA] = useState("");
-  const [b, setB] = useState("");
+  const { checkpoints, defaults, error: listError } = useTaskCheckpoints(task);
+  // A pick stands while it is one of this task's checkpoints; else the default pair (shipped MLE against tuned).
+  const [aPick, setA] = useState("");
+  const [bPick, setB] = useState("");
+  const a = checkpoints.some((c) => c.id === aPick) ? aPick : defaults.mle;
+  const b = checkpoints.some((c) => c.id === bPick) ? bPick : defaults.tuned;
   const [name, setName] = useState("");
   const [start, setStart] = useState(0);
   const [count, setCount] = useState(20);
@@ -62,18 +57,6 @@ function NewCampaign() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    listCheckpoints(task).then((list) => {
-      if (!live) return;
-      setCheckpoints(list);
-      // Default: the shipped MLE model against the shipped tuned one.
-      setA(list.find((c) => /MLE$/.test(c.name))?.id ?? list[0]?.id ?? "");
-      setB(list.find((c) => /tuned$/.test(c.name))?.id ?? list[1]?.id ?? "");
-    }, (e: unknown) => live && setMessage(`Cannot list checkpoints: ${e instanceof Error ? e.message : String(e)}`));
-    return () => { live = false; };
-  }, [task]);
 
   const submit = async (open: boolean) => {
     setBusy(true);
@@ -84,7 +67,7 @@ function NewCampaign() {
       const r = await createCampaign({ name: label, task, aCheckpointId: a, bCheckpointId: b, scenes: { start, count }, ...(open ? { open: openBody(settings) } : {}) });
       router.push(`/campaigns/${r.campaign.id}`);
     } catch (err) {
-      setError(fieldOf(err));
+      setError(fieldError(err));
       setMessage(`Not created: ${err instanceof Error ? err.message : String(err)}`);
       setBusy(false);
     }
@@ -130,6 +113,7 @@ function NewCampaign() {
           <button type="button" className="button" onClick={() => void submit(false)} disabled={busy || !a || !b}>Save as a draft</button>
           {busy ? <span className="muted" role="status">working…</span> : null}
         </div>
+        {listError ? <p className="fail" role="alert">Cannot list checkpoints: {listError}</p> : null}
         {message ? <p className={error || message.startsWith("Not") || message.startsWith("Cannot") ? "fail" : "muted"} role={busy ? "status" : "alert"} data-testid="campaign-form-message">{message}</p> : null}
       </div>
     </section>

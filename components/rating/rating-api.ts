@@ -4,12 +4,17 @@
  * message and typed code.
  */
 import type { CampaignPost, CampaignSummary } from "@/lib/compare/contract";
-import { apiCall, queryString } from "@/lib/http/api-call";
+import { ApiError, apiCall, queryString } from "@/lib/http/api-call";
 import type { CampaignDetail, NextAnswer, OpenCampaign, RaterCampaign, SideChoice, VoteAnswer } from "@/lib/rating/contract";
 import type { CampaignResults } from "@/lib/rating/results";
 import type { TaskId } from "@/lib/rewards/task-types";
 
 const call = async <T>(url: string, init?: Parameters<typeof apiCall>[1]): Promise<T> => (await apiCall<T>(url, init)).body;
+
+/** A refusal's field (its first part: "scenes" for "scenes.count") and message, for the form to show by that field. */
+export function fieldError(err: unknown): { field: string; message: string } | null {
+  return err instanceof ApiError && err.field ? { field: err.field.split(".")[0]!, message: err.message } : null;
+}
 
 export interface Ratable { id: string; name: string; email: string; role: string }
 

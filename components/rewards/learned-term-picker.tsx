@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { CampaignSummary } from "@/lib/compare/contract";
-import { apiCall, queryString } from "@/lib/http/api-call";
+import { listCampaigns } from "@/components/rating/rating-api";
+import { apiCall } from "@/lib/http/api-call";
 import type { LearnReport } from "@/lib/rating/learned-reward";
 import type { TaskId } from "@/lib/rewards/task-types";
 
@@ -20,8 +21,7 @@ export function LearnedTermPicker({ task, onAdd }: { task: TaskId; onAdd: (param
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    apiCall<{ campaigns: CampaignSummary[] }>(`/api/campaigns${queryString({ task })}`)
-      .then((r) => live && setCampaigns(r.body.campaigns.filter((c) => c.status !== "draft")), () => live && setCampaigns([]));
+    listCampaigns(task).then((list) => live && setCampaigns(list.filter((c) => c.status !== "draft")), () => live && setCampaigns([]));
     return () => { live = false; };
   }, [task]);
   const learn = async (id: string) => {

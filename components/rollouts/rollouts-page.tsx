@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { apiCall, queryString } from "@/lib/http/api-call";
+import { listCampaigns } from "@/components/rating/rating-api";
+import type { CampaignSummary } from "@/lib/compare/contract";
+import { defaultStages } from "@/lib/rollout/contract";
+import { apiCall } from "@/lib/http/api-call";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
-import { listCheckpoints, type CheckpointListing } from "@/lib/training/browser/run-client";
+import { useTaskCheckpoints } from "@/components/ui/use-task-checkpoints";
 
 interface RolloutRow {
   id: string; name: string; task: TaskId; status: string; reason: string | null; stageIndex: number; stages: number;
@@ -17,7 +20,7 @@ export function RolloutsPage() {
   const [rows, setRows] = useState<RolloutRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const load = () => apiCall<{ rollouts: RolloutRow[] }>(`/api/rollouts${queryString({})}`).then((r) => setRows(r.body.rollouts), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    const load = () => apiCall<{ rollouts: RolloutRow[] }>("/api/rollouts").then((r) => setRows(r.body.rollouts), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     void load();
     const t = setInterval(() => void load(), 5000);
     return () => clearInterval(t);
@@ -54,11 +57,13 @@ const WATCH: Record<TaskId, string> = { captioning: "caption_tokens", detection:
 function NewRollout() {
   const router = useRouter();
   const [task, setTask] = useState<TaskId>("captioning");
-  const [checkpoints, setCheckpoints] = useState<CheckpointListing[]>([]);
-  const [candidate, setCandidate] = useState("");
+  const { checkpoints, defaults } = useTaskCheckpoints(task);
+  // A pick stands while it is one of this task's checkpoints; else the shipped tuned model.
+  const [candidatePick, setCandidate] = useState("");
+  const candidate = checkpoints.some((c) => c.id === candidatePick) ? candidatePick : defaults.tuned;
   const [name, setName] = useState("");
   const [change, setChange] = useState(30);
-  const [campaigns, setCampaigns] = useState<{ id: string; name: string; status: string; b: { id: string } }[]>([]);
+  const [campaigns, setCampaigns] = useState<CampaignSummary[]>([]);
   const [campaignId, setCampaignId] = useState("");
   const [minWin, setMinWin] = useState(50);
   const [approval, setApproval] = useState(true);
@@ -66,13 +71,7 @@ function NewRollout() {
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    listCheckpoints(task).then((list) => {
-      if (!live) return;
-      setCheckpoints(list);
-      setCandidate(list.find((c) => /tuned$/.test(c.name))?.id ?? list[0]?.id ?? "");
-    }, () => undefined);
-    apiCall<{ campaigns: { id: string; name: string; status: string; b: { id: string } }[] }>(`/api/campaigns${queryString({ task })}`)
-      .then((r) => live && setCampaigns(r.body.campaigns.filter((c) => c.status !== "draft")), () => live && setCampaigns([]));
+    listCampaigns(task).then((list) => live && setCampaigns(list.filter((c) => c.status !== "draft")), () => live && setCampaigns([]));
     return () => { live = false; };
   }, [task]);
   const start = async () => {
@@ -81,16 +80,14 @@ function NewRollout() {
     try {
       const stat = WATCH[task];
       const guardrails = [{ stat, maxRelativeChange: change / 100 }];
-      const people = campaignId ? { winRate: { campaignId, minLowerBound: minWin / 100 } } : {};
-      const gate = (minSamples: number, extra: Record<string, unknown> = {}) => ({ minSamples, minSeconds: 30, guardrails, ...extra });
+      // The default stages; people's verdict (when asked for) and a person's approval gate leaving the 50 % canary for full.
+      const stages = defaultStages(guardrails).map((s) => (s.name === "canary" && s.percent === 50
+        ? { ...s, gate: { ...s.gate, manualApproval: approval, ...(campaignId ? { winRate: { campaignId, minLowerBound: minWin / 100 } } : {}) } }
+        : s));
       const r = await apiCall<{ rollout: { id: string } }>("/api/rollouts", {
         json: {
           name: name.trim() || `${task}: ${checkpoints.find((c) => c.id === candidate)?.name ?? "candidate"}`, task, candidateId: candidate,
-          stages: [
-            { name: "shadow", percent: 0, gate: gate(50) }, { name: "canary", percent: 5, gate: gate(20) }, { name: "canary", percent: 25, gate: gate(50) },
-            // People's verdict, when asked for, gates leaving the 50 % canary; a person approves the last step to full.
-            { name: "canary", percent: 50, gate: gate(100, { ...people, manualApproval: approval }) }, { name: "full", percent: 100, gate: gate(100) },
-          ],
+          stages,
           drift: [{ stat }],
         },
       });

@@ -134,18 +134,18 @@ describe.each(PROVIDERS)("data layer on %s", (provider) => {
     const g2 = await nextAssignment(t.db, { ...opts, raterId: r2.id });
     expect(g2?.pairId).not.toBe(g1?.pairId);
     // One vote per pair is wanted and both pairs are held: nothing is left for a third look.
-    const vote = await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "b", comment: "", idempotencyKey: "k1", now: new Date() });
+    const vote = await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, side: "right", comment: "", idempotencyKey: "k1", now: new Date() });
     expect(vote.replayed).toBe(false);
-    expect((await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "b", comment: "", idempotencyKey: "k1", now: new Date() })).replayed).toBe(true);
-    await expectCode(castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "a", comment: "", idempotencyKey: "k2", now: new Date() }), "conflict:vote");
-    await expectCode(castVote(t.db, { assignmentId: g1!.id, raterId: r2.id, choice: "a", comment: "", idempotencyKey: "k3", now: new Date() }), "forbidden:assignment");
+    expect((await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, side: "right", comment: "", idempotencyKey: "k1", now: new Date() })).replayed).toBe(true);
+    await expectCode(castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, side: "left", comment: "", idempotencyKey: "k2", now: new Date() }), "conflict:vote");
+    await expectCode(castVote(t.db, { assignmentId: g1!.id, raterId: r2.id, side: "left", comment: "", idempotencyKey: "k3", now: new Date() }), "forbidden:assignment");
     expect(await nextAssignment(t.db, { ...opts, raterId: r1.id })).toBeNull();
     expect(await raterProgress(t.db, { campaign, raterId: r1.id })).toEqual({ voted: 1, remaining: 0 });
     // Undo hands the assignment back; the next call returns it.
     await undoVote(t.db, { assignmentId: g1!.id, raterId: r1.id, now: new Date(), ttlMs: 60_000 });
     expect((await nextAssignment(t.db, { ...opts, raterId: r1.id }))?.id).toBe(g1!.id);
     // A skip frees the pair's slot; an abandoned assignment is released after its deadline.
-    await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, choice: "skip", comment: "", idempotencyKey: "k4", now: new Date() });
+    await castVote(t.db, { assignmentId: g1!.id, raterId: r1.id, side: "skip", comment: "", idempotencyKey: "k4", now: new Date() });
     expect(await nextAssignment(t.db, { ...opts, raterId: r1.id })).toBeNull();
     expect(await releaseExpired(t.db, { campaignId: campaign.id, now: new Date(Date.now() + 120_000) })).toBe(1);
     const again = await nextAssignment(t.db, { ...opts, now: new Date(Date.now() + 120_000), raterId: r2.id });

@@ -41,7 +41,7 @@ describe.each(PROVIDERS)("100 concurrent raters × 20 votes on %s", (provider) =
       for (let v = 0; v < VOTES_EACH; v++) {
         const got = await nextAssignment(t.db, { campaign, raterId, now: new Date(), ttlMs: 3_600_000, random });
         if (!got) throw new Error(`rater ${i} got nothing at vote ${v}`);
-        const vote = () => castVote(t.db, { assignmentId: got.id, raterId, choice: random() < 0.5 ? "a" : "b", comment: "", idempotencyKey: `${raterId}:${v}`, now: new Date() });
+        const vote = () => castVote(t.db, { assignmentId: got.id, raterId, side: random() < 0.5 ? "left" : "right", comment: "", idempotencyKey: `${raterId}:${v}`, now: new Date() });
         // Every fourth vote is a double click: two copies of one request at once.
         if (v % 4 === 0) {
           doubleSubmits++;

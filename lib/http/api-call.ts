@@ -5,7 +5,8 @@
  */
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly code: string) {
+  /** @param field the input field the refusal is about (dotted path), when the server named one. */
+  constructor(message: string, readonly status: number, readonly code: string, readonly field?: string) {
     super(message);
     this.name = "ApiError";
   }
@@ -19,8 +20,8 @@ export async function apiCall<T>(url: string, init: RequestInit & { json?: unkno
     ...rest,
     ...(json !== undefined ? { method: rest.method ?? "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", ...headers } } : { headers }),
   });
-  const body = (await res.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
-  if (!res.ok) throw new ApiError(body?.message ?? `the server answered HTTP ${res.status}`, res.status, body?.code ?? `http:${res.status}`);
+  const body = (await res.json().catch(() => null)) as (T & { code?: string; message?: string; field?: string }) | null;
+  if (!res.ok) throw new ApiError(body?.message ?? `the server answered HTTP ${res.status}`, res.status, body?.code ?? `http:${res.status}`, body?.field);
   return { status: res.status, body: body as T };
 }
 

@@ -52,6 +52,13 @@ export function modelChoice(choice: SideChoice, aOnLeft: boolean): ModelChoice {
   return choice;
 }
 
+/** The inverse: a stored vote as the side its rater saw. */
+export function sideChoice(choice: ModelChoice, aOnLeft: boolean): SideChoice {
+  if (choice === "a") return aOnLeft ? "left" : "right";
+  if (choice === "b") return aOnLeft ? "right" : "left";
+  return choice;
+}
+
 /** What a rater sees of one side: a caption, boxes over the scene, or a picture (with a summary). */
 export type RaterSide =
   | { kind: "caption"; text: string }

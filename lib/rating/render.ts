@@ -5,7 +5,7 @@
  * Pure apart from the id source; fast-png encodes (browser and Node alike).
  */
 import { encode } from "fast-png";
-import { categoryById, type Scene } from "@/lib/data";
+import { categoryById, seedAt, SPLITS, type Scene } from "@/lib/data";
 import { panopticPixels, rgbPixels, scenePixels } from "@/lib/data/pixels";
 import type { OutputOf, TaskId } from "@/lib/rewards/task-types";
 import type { RaterSide } from "./contract";
@@ -48,9 +48,22 @@ export interface RenderedPicture {
   png: Uint8Array;
 }
 
+/** A scene as a PNG, in colour or as its grey input: what raters are shown, and what clients send the predict endpoint. */
+export const scenePng = (scene: Scene, gray = false): Uint8Array => pngOf(scenePixels(scene, gray), scene.width, scene.height);
+
 /** The scene's picture as raters see it: the grey input for colorization (the colours are what is judged), else in colour. */
 export function scenePicture(task: TaskId, scene: Scene, newId: () => string): RenderedPicture {
-  return { id: newId(), png: pngOf(scenePixels(scene, task === "colorization"), scene.width, scene.height) };
+  return { id: newId(), png: scenePng(scene, task === "colorization") };
+}
+
+/** Test-split scenes for gold pairs, from the end of the split, none of them already in the campaign. */
+export function goldSeeds(count: number, taken: ReadonlySet<number>): number[] {
+  const seeds: number[] = [];
+  for (let i = SPLITS.test.count - 1; i >= 0 && seeds.length < count; i--) {
+    const seed = seedAt("test", i);
+    if (!taken.has(seed)) seeds.push(seed);
+  }
+  return seeds;
 }
 
 /**

@@ -82,6 +82,13 @@ export interface CampaignResults {
 }
 
 const CATEGORIES = ["a", "b", "tie", "both_bad"] as const;
+
+/** B's win rate over A among decisive votes (A or B better), with its Wilson interval. */
+export function decisiveWinRate(votes: readonly { choice: ModelChoice }[], level = 0.95): WilsonInterval {
+  const a = votes.filter((v) => v.choice === "a").length;
+  const b = votes.filter((v) => v.choice === "b").length;
+  return wilsonInterval(b, a + b, level);
+}
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The numbers of a campaign, leaving out the raters in `exclude` (rater quality is computed over everyone). */
@@ -164,7 +171,7 @@ export function campaignResults(
 
   return {
     counts: { votes: counted.length, a, b, tie, both_bad: bothBad, skip, pairs: input.pairs.length, goldPairs: gold.size, ratedPairs: byPair.size },
-    winRate: wilsonInterval(b, a + b, level),
+    winRate: decisiveWinRate(counted, level),
     winRateTiesHalf: wilsonInterval(b + 0.5 * (tie + bothBad), a + b + tie + bothBad, level),
     bradleyTerry: {
       logOdds, pBeatsA: { estimate: sigmoid(logOdds.estimate), lo: sigmoid(logOdds.lo), hi: sigmoid(logOdds.hi) },

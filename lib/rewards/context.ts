@@ -69,3 +69,13 @@ export function shapeWorldRewardContext(options: { scenes?: number } = {}): Rewa
   }
   return new RewardContext({ captionReferences, detectionClassCounts: counts });
 }
+
+/** Training scenes behind the trainer's reward context: runs, previews, comparisons and campaigns score alike. */
+export const TRAINER_CONTEXT_SCENES = 200;
+let trainer: RewardContext | undefined;
+
+/** The trainer's reward context (CIDEr-D idf over the first 200 training scenes), built once per process or Worker. */
+export function trainerRewardContext(): RewardContext {
+  trainer ??= shapeWorldRewardContext({ scenes: TRAINER_CONTEXT_SCENES });
+  return trainer;
+}

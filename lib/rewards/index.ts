@@ -19,7 +19,7 @@ export { spreadShares, type SpreadShares } from "./spread";
 export { rankStored, ranksWithinGroups, type Ranking } from "./rank";
 export { canonicalRewardSpec } from "./canonical";
 export { diffRewardSpecs, describeChange, type SpecChange } from "./diff";
-export { RewardContext, shapeWorldRewardContext, type RewardContextOptions } from "./context";
+export { RewardContext, shapeWorldRewardContext, trainerRewardContext, TRAINER_CONTEXT_SCENES, type RewardContextOptions } from "./context";
 export { shapeWorldTarget } from "./shapeworld";
 export { meanStd } from "./normalize";
 export { DEFAULT_REWARD_SPECS } from "./defaults";

@@ -87,3 +87,6 @@ export const ActionSchema = z.object({
   action: z.enum(ROLLOUT_ACTIONS, { error: `expected one of ${ROLLOUT_ACTIONS.join(", ")}` }),
   reason: z.string().max(500).optional(),
 }).strict();
+
+/** Path parameters of GET /api/rollouts/<id> and its actions. */
+export const RolloutParams = z.object({ id }).strict();

@@ -6,51 +6,22 @@
  * output is computed, so a failure leaves the draft as it was.
  */
 import "server-only";
-import path from "node:path";
-import { generateScene, seedAt, SPLITS, type Scene } from "@/lib/data";
+import { generateScene, SPLITS, type Scene } from "@/lib/data";
 import { findRewardSpecVersionById, openCampaignRows, opaqueId, type Db, type OpenedPair, type Prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { StudioError } from "@/lib/errors";
 import type { OpenCampaign } from "@/lib/rating/contract";
-import { raterSide, scenePicture, type RenderedPicture } from "@/lib/rating/render";
-import { compileRewardSpec, DEFAULT_REWARD_SPECS, type CompiledRewardSpec, plainOutput, shapeWorldRewardContext, type OutputOf, type RewardContext, type TaskId } from "@/lib/rewards";
-import { serverPolicy, type ModelDirs } from "@/lib/serving/models";
+import { goldSeeds, raterSide, scenePicture, type RenderedPicture } from "@/lib/rating/render";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, type CompiledRewardSpec, plainOutput, trainerRewardContext, type TaskId } from "@/lib/rewards";
+import { appModelDirs, serverPolicy, type ModelDirs } from "@/lib/serving/models";
 import type { Policy } from "@/lib/tasks";
 import { scoreComparison } from "@/lib/training/compare";
-import { imageSizeOf } from "@/lib/training/evaluate";
-import { checkpointsRoot } from "./checkpoint-paths";
+import { greedyInBatches, imageSizeOf } from "@/lib/training/evaluate";
 
 /** Scenes decoded per batch; the event loop gets a turn between batches. */
 const BATCH = 16;
 
-export function serverModelDirs(): ModelDirs {
-  return { publicDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"), checkpointsDir: checkpointsRoot(env().dataDir) };
-}
-
-let rewardContext: RewardContext | undefined;
-/** The trainer's reward context (CIDEr-D idf over 200 training scenes), built once: the same as the compare page's. */
-export const serverRewardContext = (): RewardContext => (rewardContext ??= shapeWorldRewardContext({ scenes: 200 }));
-
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-async function decode(policy: Policy, scenes: readonly Scene[]): Promise<OutputOf<TaskId>[]> {
-  const out: OutputOf<TaskId>[] = [];
-  for (let i = 0; i < scenes.length; i += BATCH) {
-    out.push(...(await policy.greedy(scenes.slice(i, i + BATCH))));
-    await turn();
-  }
-  return out;
-}
-
-/** Test-split scenes for gold pairs, from the end of the split, none of them already in the campaign. */
-export function goldSeeds(count: number, taken: ReadonlySet<number>): number[] {
-  const seeds: number[] = [];
-  for (let i = SPLITS.test.count - 1; i >= 0 && seeds.length < count; i--) {
-    const seed = seedAt("test", i);
-    if (!taken.has(seed)) seeds.push(seed);
-  }
-  return seeds;
-}
+const decode = (policy: Policy, scenes: readonly Scene[]) => greedyInBatches(policy, scenes, { batchSize: BATCH, between: turn });
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
@@ -90,7 +61,7 @@ export async function checkOpenSettings(db: Db, input: { task: TaskId; pairs: nu
  */
 export async function openCampaign(
   db: Db,
-  input: { campaignId: string; settings: OpenCampaign; dirs?: ModelDirs; now?: () => Date },
+  input: { campaignId: string; settings: OpenCampaign; dirs?: ModelDirs; now?: () => Date; checked?: Awaited<ReturnType<typeof checkOpenSettings>> },
 ): Promise<{ seconds: number }> {
   const t0 = performance.now();
   const { settings } = input;
@@ -99,10 +70,11 @@ export async function openCampaign(
   if (campaign.status !== "draft") throw new StudioError("conflict:campaign", `campaign "${campaign.name}" is ${campaign.status}; only a draft can be opened`);
   if (campaign.pairs.length === 0) throw new StudioError("bad_request:campaign", "the campaign has no pairs: add scenes from /compare or create it with scenes", { field: "pairs" });
 
-  const { raterIds, spec } = await checkOpenSettings(db, { task: campaign.task as TaskId, pairs: campaign.pairs.length, settings });
+  // The caller may have checked the settings already (POST /api/campaigns, before it wrote the draft).
+  const { raterIds, spec } = input.checked ?? await checkOpenSettings(db, { task: campaign.task as TaskId, pairs: campaign.pairs.length, settings });
   const task = campaign.task as TaskId;
 
-  const dirs = input.dirs ?? serverModelDirs();
+  const dirs = input.dirs ?? appModelDirs();
   const policyA = await serverPolicy(campaign.a, dirs);
   const policyB = await serverPolicy(campaign.b, dirs);
   const size = imageSizeOf(policyA);
@@ -111,7 +83,7 @@ export async function openCampaign(
   const scenes = campaign.pairs.map((p) => generateScene(p.sceneSeed, { size }));
   const outA = await decode(policyA, scenes);
   const outB = await decode(policyB, scenes);
-  const scored = scoreComparison(spec, scenes, outA, outB, serverRewardContext());
+  const scored = scoreComparison(spec, scenes, outA, outB, trainerRewardContext());
   const rewardOf = (s: { terms: Record<string, number | null>; composite: number | null }) => ({ terms: s.terms, composite: s.composite });
 
   const pictures: RenderedPicture[] = [];

@@ -11,7 +11,7 @@ import {
   type Db, type Prisma, type RolloutWithHistory,
 } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { wilsonInterval } from "@/lib/preference";
+import { decisiveWinRate } from "@/lib/rating/results";
 import { defaultStages, DriftSchema, GateSchema, type CreateRollout, type DriftSpec, type Gate, type RolloutAction } from "@/lib/rollout/contract";
 import { evaluateGate, type StageData, type Verdict } from "@/lib/rollout/gates";
 import { transition, TransitionRefused, type MachineInput, type RolloutState } from "@/lib/rollout/machine";
@@ -75,17 +75,17 @@ export async function stageData(db: Db, r: RolloutWithHistory, now: Date): Promi
   const rows = await rolloutPredictions(db, { rolloutId: r.id, since });
   const stats = (checkpointId: string) => rows.filter((p) => p.checkpointId === checkpointId && !p.error).map((p) => (p.metrics ?? {}) as Record<string, number>);
   const errors = (checkpointId: string) => rows.filter((p) => p.checkpointId === checkpointId && p.error).length;
-  const shadow = r.stages.find((s) => s.name === "shadow" && s.startedAt);
-  const reference = shadow
-    ? (await rolloutPredictions(db, { rolloutId: r.id, since: shadow.startedAt!, stage: "shadow" })).filter((p) => p.checkpointId === r.baselineId && p.stage === "shadow" && !p.error && (!shadow.endedAt || p.createdAt <= shadow.endedAt)).map((p) => (p.metrics ?? {}) as Record<string, number>)
+  // Drift's reference: the baseline in the shadow stage (this stage's rows when it is the shadow stage, or there was none).
+  const pastShadow = r.stages.some((s) => s.name === "shadow" && s.startedAt) && r.stages[r.stageIndex]?.name !== "shadow";
+  const reference = pastShadow
+    ? (await rolloutPredictions(db, { rolloutId: r.id, stage: "shadow", checkpointId: r.baselineId })).filter((p) => !p.error).map((p) => (p.metrics ?? {}) as Record<string, number>)
     : stats(r.baselineId);
   const gate = gateOf(r.stages[r.stageIndex]);
   let winRate: StageData["winRate"] = null;
   if (gate.winRate) {
     const { pairs, votes } = await campaignVotes(db, { campaignId: gate.winRate.campaignId });
     const gold = new Set(pairs.filter((p) => p.gold).map((p) => p.id));
-    const decisive = votes.filter((v) => !gold.has(v.pairId) && (v.choice === "a" || v.choice === "b"));
-    winRate = wilsonInterval(decisive.filter((v) => v.choice === "b").length, decisive.length);
+    winRate = decisiveWinRate(votes.filter((v) => !gold.has(v.pairId)));
   }
   return {
     elapsedSeconds: (now.getTime() - since.getTime()) / 1000,

@@ -5,6 +5,8 @@
  * registered by path); the least recently used is disposed past `MAX_LOADED`.
  */
 import path from "node:path";
+import { env } from "@/lib/env";
+import { checkpointsRoot } from "@/lib/server/checkpoint-paths";
 import { fromArtifacts, selectBackend } from "@/lib/training";
 import { loadCheckpointDir } from "@/lib/training/node/checkpoint-files";
 import { nodeWasmPaths } from "@/lib/training/node/wasm-paths";
@@ -19,6 +21,11 @@ export interface ModelDirs {
   publicDir: string;
   /** The stored checkpoints' folder (<data>/checkpoints/<id>). */
   checkpointsDir: string;
+}
+
+/** This server's folders: public/ under the working directory, and the data folder's checkpoints. */
+export function appModelDirs(): ModelDirs {
+  return { publicDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"), checkpointsDir: checkpointsRoot(env().dataDir) };
 }
 
 /** The folder holding a checkpoint's model.json, from its address: a shipped path or a stored upload. */

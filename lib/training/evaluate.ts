@@ -1,5 +1,5 @@
-import type { Split } from "@/lib/data";
-import type { TaskId } from "@/lib/rewards";
+import type { Scene, Split } from "@/lib/data";
+import type { OutputOf, TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import { heldOutScenes } from "./scenes";
 
@@ -11,9 +11,20 @@ export async function evaluatePolicy<T extends TaskId>(
   policy: Policy<T>, split: Split, count: number, batchSize = 64,
 ): Promise<Record<string, number>> {
   const scenes = heldOutScenes(split, count, imageSizeOf(policy));
-  const outputs = [];
-  for (let i = 0; i < scenes.length; i += batchSize) outputs.push(...(await policy.greedy(scenes.slice(i, i + batchSize))));
-  return taskDefinition(policy.task).evalMetrics(outputs, scenes);
+  return taskDefinition(policy.task).evalMetrics(await greedyInBatches(policy, scenes, { batchSize }), scenes);
+}
+
+/** The policy's greedy outputs on `scenes`, decoded `batchSize` at a time; `between` runs after each batch (a server gives its event loop a turn). */
+export async function greedyInBatches<T extends TaskId>(
+  policy: Policy<T>, scenes: readonly Scene[], opts: { batchSize?: number; between?: () => Promise<void> } = {},
+): Promise<OutputOf<T>[]> {
+  const batchSize = opts.batchSize ?? 64;
+  const outputs: OutputOf<T>[] = [];
+  for (let i = 0; i < scenes.length; i += batchSize) {
+    outputs.push(...(await policy.greedy(scenes.slice(i, i + batchSize))));
+    await opts.between?.();
+  }
+  return outputs;
 }
 
 /** The square input size a policy was built for. */

@@ -44,10 +44,10 @@ export const POST = route({
       return NextResponse.json({ campaign: describeCampaign(campaign), added }, { status: 200 });
     }
     // Settings that cannot work are refused before anything is written.
-    if (body.open) await checkOpenSettings(db, { task: task as TaskId, pairs: pairs.length, settings: body.open });
+    const checked = body.open ? await checkOpenSettings(db, { task: task as TaskId, pairs: pairs.length, settings: body.open }) : undefined;
     const draft = await createDraftCampaign(db, { name: body.name!, task, aId: a.id, bId: b.id, ownerId: user.id, pairs });
     if (!body.open) return NextResponse.json({ campaign: describeCampaign(draft), added: draft._count.pairs }, { status: 201 });
-    const { seconds } = await openCampaign(db, { campaignId: draft.id, settings: body.open });
+    const { seconds } = await openCampaign(db, { campaignId: draft.id, settings: body.open, checked });
     return NextResponse.json({ campaign: describeCampaign((await findCampaign(db, { id: draft.id }))!), added: draft._count.pairs, seconds }, { status: 201 });
   },
 });

@@ -3,10 +3,9 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueApiToken } from "@/lib/auth";
 import { generateScene, seedAt } from "@/lib/data";
-import { scenePixels } from "@/lib/data/pixels";
 import { db, findCheckpointByUri, findRollout, findServingModel, findUserByEmail } from "@/lib/db";
 import { env } from "@/lib/env";
-import { pngOf } from "@/lib/rating/render";
+import { scenePng } from "@/lib/rating/render";
 import { checkpointsRoot, storeCheckpoint } from "@/lib/server/checkpoint-store";
 import { evaluateRollout, type RolloutView } from "@/lib/server/rollout-store";
 import { registerShippedCheckpoints } from "@/lib/server/shipped-checkpoints";
@@ -42,7 +41,7 @@ beforeAll(async () => {
   setRolloutEvaluator(async () => undefined);
 });
 
-const pngs = Array.from({ length: 40 }, (_, i) => { const s = generateScene(seedAt("test", i)); return pngOf(scenePixels(s, false), s.width, s.height); });
+const pngs = Array.from({ length: 40 }, (_, i) => { const s = generateScene(seedAt("test", i)); return scenePng(s); });
 const predict = async (i: number, key = `client-${i}`) => {
   const res = await predictRoute(new Request("http://studio.test/api/v1/predict/captioning", {
     method: "POST", headers: { "content-type": "image/png", authorization: `Bearer ${token}`, "x-request-key": key }, body: pngs[i % pngs.length] as BodyInit,

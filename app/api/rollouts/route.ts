@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { findRollout, listRollouts } from "@/lib/db";
+import { listRollouts } from "@/lib/db";
 import { CreateRolloutSchema } from "@/lib/rollout/contract";
 import { TASK_IDS } from "@/lib/rewards/task-types";
 import { route } from "@/lib/server/edge";
@@ -39,6 +39,6 @@ export const POST = route({
   body: { kind: "json", schema: CreateRolloutSchema, maxBytes: 64 * 1024 },
   handler: async ({ db, body, user }) => {
     const created = await createRolloutFor(db, { body, user });
-    return NextResponse.json({ rollout: await describeRollout(db, (await findRollout(db, { id: created.id }))!) }, { status: 201 });
+    return NextResponse.json({ rollout: await describeRollout(db, created) }, { status: 201 });
   },
 });

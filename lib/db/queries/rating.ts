@@ -10,8 +10,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { StudioError } from "@/lib/errors";
+import { modelChoice, sideChoice, type SideChoice } from "@/lib/rating/contract";
 import type { Db, Prisma } from "../client";
-import type { Assignment, Campaign, ComparisonPair, Vote, VoteChoice } from "../generated/sqlite/client";
+import type { Assignment, Campaign, ComparisonPair, Vote } from "../generated/sqlite/client";
 
 /** Long enough for a hundred raters' transactions queued on one SQLite connection. */
 const TX = { maxWait: 20_000, timeout: 20_000 } as const;
@@ -176,36 +177,37 @@ export function findAssignment(db: Db, input: { id: string }): Promise<Assignmen
 }
 
 /**
- * Stores the rater's vote on their assignment, once. The same Idempotency-Key again returns the
+ * Stores the rater's vote on their assignment (as the side they chose; kept in model terms), once. The same Idempotency-Key again returns the
  * stored vote (`replayed`); another key on a voted assignment is 409. A skip releases the pair's
  * slot to other raters (and the rater never gets that pair again).
  */
 export async function castVote(
   db: Db,
-  input: { assignmentId: string; raterId: string; choice: VoteChoice; comment: string; idempotencyKey: string; now: Date },
-): Promise<{ vote: Vote; aOnLeft: boolean; replayed: boolean }> {
+  input: { assignmentId: string; raterId: string; side: SideChoice; comment: string; idempotencyKey: string; now: Date },
+): Promise<{ vote: Vote; side: SideChoice; replayed: boolean }> {
   const attempt = () => db.$transaction(async (tx) => {
     const a = await tx.assignment.findUnique({ where: { id: input.assignmentId }, include: { vote: true, campaign: { select: { status: true, name: true } } } });
     if (!a) throw new StudioError("not_found:assignment", "no assignment with this id");
     if (a.raterId !== input.raterId) throw new StudioError("forbidden:assignment", "this assignment was handed to another rater");
     if (a.vote) {
-      if (a.vote.idempotencyKey === input.idempotencyKey) return { vote: a.vote, aOnLeft: a.aOnLeft, replayed: true };
+      if (a.vote.idempotencyKey === input.idempotencyKey) return { vote: a.vote, side: sideChoice(a.vote.choice, a.aOnLeft), replayed: true };
       throw new StudioError("conflict:vote", "this assignment has a vote already; undo it first to vote again", { field: "Idempotency-Key" });
     }
     if (a.campaign.status !== "open") throw new StudioError("conflict:campaign", `campaign "${a.campaign.name}" is ${a.campaign.status}; it takes no votes`);
     if (a.status !== "open") throw new StudioError("conflict:assignment", "this assignment expired and went back to the pool; ask for the next one");
-    const skip = input.choice === "skip";
+    const choice = modelChoice(input.side, a.aOnLeft);
+    const skip = choice === "skip";
     const moved = await tx.assignment.updateMany({ where: { id: a.id, status: "open" }, data: { status: skip ? "released" : "voted" } });
     // Moved meanwhile (PostgreSQL, READ COMMITTED): a concurrent copy voted, or the releaser ran; read again.
     if (moved.count === 0) throw RACED;
     if (skip) await tx.comparisonPair.updateMany({ where: { id: a.pairId, assigned: { gt: 0 } }, data: { assigned: { decrement: 1 } } });
     const vote = await tx.vote.create({
       data: {
-        assignmentId: a.id, pairId: a.pairId, raterId: a.raterId, choice: input.choice, aShownLeft: a.aOnLeft, comment: input.comment,
+        assignmentId: a.id, pairId: a.pairId, raterId: a.raterId, choice, aShownLeft: a.aOnLeft, comment: input.comment,
         idempotencyKey: input.idempotencyKey, durationMs: Math.max(0, input.now.getTime() - a.createdAt.getTime()),
       },
     });
-    return { vote, aOnLeft: a.aOnLeft, replayed: false };
+    return { vote, side: input.side, replayed: false };
   }, TX);
   for (let tries = 0; ; tries++) {
     try {

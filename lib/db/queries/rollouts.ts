@@ -56,7 +56,18 @@ export interface AppliedTransition {
  * version the caller read: else 409, someone else moved it), its append-only event, the stages'
  * start and end times, and on completion the candidate as the task's serving model.
  */
-export function applyRolloutTransition(db: Db, input: AppliedTransition): Promise<RolloutWithHistory> {
+export async function applyRolloutTransition(db: Db, input: AppliedTransition): Promise<RolloutWithHistory> {
+  try {
+    return await moveInTransaction(db, input);
+  } catch (err) {
+    // Another process held SQLite's write lock for the same move (P1008): it wrote, this one did
+    // not, which is the same answer as losing the version check. (PostgreSQL waits, then sees the new version.)
+    if ((err as { code?: unknown })?.code === "P1008") throw new StudioError("conflict:rollout", "the roll-out was being changed by another process; reload and try again", { cause: err });
+    throw err;
+  }
+}
+
+function moveInTransaction(db: Db, input: AppliedTransition): Promise<RolloutWithHistory> {
   return db.$transaction(async (tx) => {
     const found = await tx.rollout.findUnique({ where: { id: input.rolloutId }, include: { stages: { orderBy: { position: "asc" } } } });
     if (!found) throw new StudioError("not_found:rollout", `roll-out ${input.rolloutId} was not found`);
@@ -99,10 +110,15 @@ export function listRollouts(db: Db, input: { task?: Task } = {}) {
   });
 }
 
-/** A roll-out's predictions since `since` (served and shadow), oldest first, with what the gates read. */
-export function rolloutPredictions(db: Db, input: { rolloutId: string; since?: Date; stage?: RolloutStageName; limit?: number }) {
+/** A roll-out's predictions (served and shadow; since `since`, of one stage, of one checkpoint), oldest first, with what the gates read. */
+export function rolloutPredictions(db: Db, input: { rolloutId: string; since?: Date; stage?: RolloutStageName; checkpointId?: string; limit?: number }) {
   return db.predictionLog.findMany({
-    where: { rolloutId: input.rolloutId, ...(input.since ? { createdAt: { gte: input.since } } : {}) },
+    where: {
+      rolloutId: input.rolloutId,
+      ...(input.since ? { createdAt: { gte: input.since } } : {}),
+      ...(input.stage ? { stage: input.stage } : {}),
+      ...(input.checkpointId ? { checkpointId: input.checkpointId } : {}),
+    },
     select: { checkpointId: true, stage: true, shadow: true, metrics: true, error: true, latencyMs: true, createdAt: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: input.limit ?? 20_000,

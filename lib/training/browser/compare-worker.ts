@@ -5,7 +5,7 @@
  * goes (posting progress), then the task's metrics with a paired bootstrap. Off the page's
  * thread, so the page stays responsive while it runs.
  */
-import { compileRewardSpec, shapeWorldRewardContext, type OutputOf, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, trainerRewardContext, type OutputOf, type TaskId } from "@/lib/rewards";
 import type { Policy } from "@/lib/tasks";
 import { selectBackend } from "../backend";
 import { loadBrowserCheckpoint } from "../browser-checkpoints";
@@ -40,7 +40,7 @@ async function compare(raw: unknown, wasmPaths: string): Promise<void> {
     if (spec.spec.task !== task) throw new Error(`the reward spec is for ${spec.spec.task}, the checkpoints are ${task} models`);
     post({ type: "loaded", loadMs: performance.now() - t0 });
     // The trainer's reward context (CIDEr-D idf over 200 training scenes): a scene scores the same whichever others are compared.
-    const ctx = shapeWorldRewardContext({ scenes: 200 });
+    const ctx = trainerRewardContext();
     const scenes = compareScenes(job.split, job.start, job.count, imageSizeOf(a));
     const outA: OutputOf<TaskId>[] = [];
     const outB: OutputOf<TaskId>[] = [];

@@ -8,7 +8,7 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { sceneAt, type Scene } from "@/lib/data";
-import { shapeWorldRewardContext, type RewardContext } from "@/lib/rewards";
+import { trainerRewardContext } from "@/lib/rewards";
 import type { Policy } from "@/lib/tasks";
 import { selectBackend } from "../backend";
 import { loadBrowserCheckpoint } from "../browser-checkpoints";
@@ -22,9 +22,8 @@ const post = (m: FromPreviewWorker) => scope.postMessage(m);
 
 /** The last draw, kept for "score" requests. */
 let kept: { job: PreviewJob; draw: PreviewDraw; scenes: Scene[] } | null = null;
-let ctx: RewardContext | null = null;
 /** CIDEr-D's idf and the detection class weights from 200 training scenes, as the tab trainer uses. */
-const context = () => (ctx ??= shapeWorldRewardContext({ scenes: 200 }));
+const context = trainerRewardContext;
 
 async function loadPolicy(uri: string, task: string): Promise<Policy> {
   const { policy, manifest } = await fromArtifacts(await loadBrowserCheckpoint(uri));

@@ -6,7 +6,7 @@
  * a slow backend (a software WebGPU adapter) costs at most that limit, once per browser.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { compileRewardSpec, DEFAULT_REWARD_SPECS, shapeWorldRewardContext, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, trainerRewardContext, type TaskId } from "@/lib/rewards";
 import { createRandom, taskDefinition, type Policy } from "@/lib/tasks";
 import { selectBackend } from "../backend";
 import { loadBrowserCheckpoint } from "../browser-checkpoints";
@@ -38,7 +38,7 @@ async function probe(m: ToProbeWorker): Promise<void> {
   try {
     const settings = tabReinforceSettings({ task: m.job.task as TaskId, steps: m.steps + 1, batchSize: m.job.batchSize, samples: m.job.samples, seed: 0, evalCount: 1 });
     // The spec's context (idf over reference captions) is built once, as a run builds it.
-    const setup = { policy, reference, spec: compileRewardSpec(DEFAULT_REWARD_SPECS[m.job.task as TaskId]), ctx: shapeWorldRewardContext({ scenes: 200 }), optimizer, settings: { ...settings, evalEvery: 0 } };
+    const setup = { policy, reference, spec: compileRewardSpec(DEFAULT_REWARD_SPECS[m.job.task as TaskId]), ctx: trainerRewardContext(), optimizer, settings: { ...settings, evalEvery: 0 } };
     const scenes = drawScenes(createRandom(1), "train", settings.batchSize, imageSizeOf(policy));
     post({ type: "ready", backend: choice.backend, details: choice.details, loadMs: performance.now() - t0 });
     for (let i = 0; i <= m.steps; i++) {

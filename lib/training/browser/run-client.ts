@@ -8,6 +8,7 @@ import type { TaskId } from "@/lib/rewards/task-types";
 import { ApiError, apiCall, queryString } from "@/lib/http/api-call";
 import type { RewardSpecSummary, SavedRewardSpec as RewardSpecVersion } from "@/lib/reward-specs/contract";
 import type { ServerCheckpoint } from "@/lib/training/browser-checkpoints";
+import { shippedUri } from "@/lib/training/checkpoint-uris";
 import type { SendResult } from "./outbox";
 
 export { ApiError };
@@ -54,3 +55,10 @@ export const saveRewardSpec = async (name: string, spec: unknown) => (await call
 /** A checkpoint on the server as GET /api/checkpoints lists it. */
 export type CheckpointListing = ServerCheckpoint;
 export const listCheckpoints = async (task: TaskId) => (await call<{ checkpoints: CheckpointListing[] }>(`/api/checkpoints${q({ task })}`)).checkpoints;
+
+/** The ids of the task's shipped MLE and tuned models among `list` (found by address), else its first two: the default pair to compare, rate or roll out. */
+export function shippedPair(task: TaskId, list: readonly { id: string; uri: string }[]): { mle: string; tuned: string } {
+  const byUri = (uri: string) => list.find((c) => c.uri === uri)?.id;
+  const mle = byUri(shippedUri(task, "mle")) ?? list[0]?.id ?? "";
+  return { mle, tuned: byUri(shippedUri(task, "tuned")) ?? list.find((c) => c.id !== mle)?.id ?? "" };
+}

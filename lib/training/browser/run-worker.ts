@@ -9,7 +9,7 @@
  * pause and on stop.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { compileRewardSpec, parseRewardSpec, shapeWorldRewardContext, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, parseRewardSpec, trainerRewardContext, type TaskId } from "@/lib/rewards";
 import type { Policy } from "@/lib/tasks";
 import { selectBackend } from "../backend";
 import { loadBrowserCheckpoint } from "../browser-checkpoints";
@@ -72,7 +72,7 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
     const policy = await policyFrom(job.resume?.uri ?? job.baseUri, settings.task, job.resume ? optimizer : undefined);
     held.push(policy);
     const compiled = compileRewardSpec(spec);
-    const ctx = shapeWorldRewardContext({ scenes: 200 });
+    const ctx = trainerRewardContext();
     const ck = { runId: job.runId, policy, optimizer, settings, spec, parent: job.baseUri, backend: choice.backend };
     let evalMetrics: Record<string, number> | null = null;
     const checkpoint = async (at: number) => {

@@ -8,7 +8,7 @@
  * it halted on skipped updates ("halted" then says why), so the run can be resumed.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { compileRewardSpec, DEFAULT_REWARD_SPECS, parseRewardSpec, shapeWorldRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, parseRewardSpec, trainerRewardContext, type RewardSpec, type TaskId } from "@/lib/rewards";
 import { taskDefinition, type Policy } from "@/lib/tasks";
 import { selectBackend } from "../backend";
 import { loadBrowserCheckpoint, newBrowserUri, saveBrowserCheckpoint } from "../browser-checkpoints";
@@ -122,7 +122,7 @@ async function run(raw: unknown, wasmPaths: string): Promise<void> {
       return;
     }
     let evalMetrics: Record<string, number> | null = null;
-    const ctx = shapeWorldRewardContext({ scenes: 200 });
+    const ctx = trainerRewardContext();
     const r = await trainReinforce(
       { policy: s.policy, reference: s.reference, spec: compileRewardSpec(s.spec), ctx, optimizer: s.optimizer, settings: s.settings },
       {

@@ -1,15 +1,9 @@
 import { NextResponse } from "next/server";
 import { castVote, findAssignment, undoVote } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { ASSIGNMENT_TTL_MS, IdParams, modelChoice, VoteSchema, type SideChoice, type VoteAnswer } from "@/lib/rating/contract";
+import { ASSIGNMENT_TTL_MS, IdParams, VoteSchema, type VoteAnswer } from "@/lib/rating/contract";
 import { route } from "@/lib/server/edge";
 import { IdempotencyKey } from "@/lib/server/run-schemas";
-
-const sideOf = (choice: string, aOnLeft: boolean): SideChoice => {
-  if (choice === "a") return aOnLeft ? "left" : "right";
-  if (choice === "b") return aOnLeft ? "right" : "left";
-  return choice as SideChoice;
-};
 
 /** 404 for an unknown assignment, 403 for someone else's. */
 async function ownAssignment(db: Parameters<typeof findAssignment>[0], input: { id: string; userId: string }) {
@@ -37,9 +31,9 @@ export const POST = route({
     if (header === null) throw new StudioError("bad_request:vote", "Idempotency-Key: expected a header naming this vote (any 1 to 200 visible ASCII characters, new for each vote)", { field: "Idempotency-Key" });
     const key = IdempotencyKey.safeParse(header);
     if (!key.success) throw new StudioError("bad_request:vote", `Idempotency-Key: ${key.error.issues[0]?.message ?? "invalid"}`, { field: "Idempotency-Key" });
-    const a = await ownAssignment(db, { id: params.id, userId: user.id });
-    const r = await castVote(db, { assignmentId: params.id, raterId: user.id, choice: modelChoice(body.choice, a.aOnLeft), comment: body.comment, idempotencyKey: key.data, now: new Date() });
-    const answer: VoteAnswer = { vote: { assignmentId: params.id, choice: sideOf(r.vote.choice, r.aOnLeft), createdAt: r.vote.createdAt.toISOString() }, replayed: r.replayed };
+    // The transaction reads the assignment again (its sides, its vote) and refuses anyone else's.
+    const r = await castVote(db, { assignmentId: params.id, raterId: user.id, side: body.choice, comment: body.comment, idempotencyKey: key.data, now: new Date() });
+    const answer: VoteAnswer = { vote: { assignmentId: params.id, choice: r.side, createdAt: r.vote.createdAt.toISOString() }, replayed: r.replayed };
     return NextResponse.json(answer, { status: r.replayed ? 200 : 201 });
   },
 });

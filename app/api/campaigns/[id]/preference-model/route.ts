@@ -3,8 +3,7 @@ import { campaignVotes } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { IdParams, ResultsQuerySchema } from "@/lib/rating/contract";
 import { learnPreference } from "@/lib/rating/learned-reward";
-import type { TaskId } from "@/lib/rewards/task-types";
-import { serverRewardContext } from "@/lib/server/campaign-open";
+import { trainerRewardContext, type TaskId } from "@/lib/rewards";
 import { route } from "@/lib/server/edge";
 import { ownedCampaign } from "@/lib/server/rating-access";
 
@@ -20,13 +19,13 @@ export const GET = route({
   access: ["engineer", "admin"],
   params: IdParams,
   query: ResultsQuerySchema,
-  authorize: async ({ db, params, user }) => { await ownedCampaign(db, { id: params.id, user, action: "learn a reward from it" }); },
   handler: async ({ db, params, query, user }) => {
+    // Ownership is checked here, where the campaign is read anyway (a read takes no same-origin check).
     const campaign = await ownedCampaign(db, { id: params.id, user, action: "learn a reward from it" });
     if (campaign.status === "draft") throw new StudioError("conflict:campaign", `campaign "${campaign.name}" is a draft: it has no votes yet`);
     const { pairs, votes } = await campaignVotes(db, { campaignId: campaign.id });
     try {
-      const learned = learnPreference({ task: campaign.task as TaskId, campaignId: campaign.id, pairs, votes }, serverRewardContext(), { exclude: query.exclude });
+      const learned = learnPreference({ task: campaign.task as TaskId, campaignId: campaign.id, pairs, votes }, trainerRewardContext(), { exclude: query.exclude });
       return NextResponse.json(learned);
     } catch (err) {
       if (err instanceof Error && /decisive vote/.test(err.message)) throw new StudioError("conflict:campaign", err.message);

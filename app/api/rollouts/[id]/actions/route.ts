@@ -1,11 +1,7 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { findRollout } from "@/lib/db";
-import { ActionSchema } from "@/lib/rollout/contract";
+import { ActionSchema, RolloutParams } from "@/lib/rollout/contract";
 import { route } from "@/lib/server/edge";
 import { actOnRollout, describeRollout } from "@/lib/server/rollout-store";
-
-const Params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "expected a roll-out id") }).strict();
 
 /**
  * POST /api/rollouts/<id>/actions `{ action: start|pause|resume|promote|approve|rollback|evaluate, reason? }`:
@@ -16,10 +12,10 @@ export const POST = route({
   surface: "rollout",
   action: "act on roll-outs",
   access: ["engineer", "admin"],
-  params: Params,
+  params: RolloutParams,
   body: { kind: "json", schema: ActionSchema, maxBytes: 4096 },
   handler: async ({ db, params, body, user }) => {
     const moved = await actOnRollout(db, { rolloutId: params.id, action: body.action, reason: body.reason, user });
-    return NextResponse.json({ rollout: await describeRollout(db, (await findRollout(db, { id: moved.id }))!) });
+    return NextResponse.json({ rollout: await describeRollout(db, moved) });
   },
 });

@@ -2,9 +2,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueApiToken } from "@/lib/auth";
 import { generateScene, seedAt } from "@/lib/data";
-import { scenePixels } from "@/lib/data/pixels";
 import { db, findUserByEmail } from "@/lib/db";
-import { pngOf } from "@/lib/rating/render";
+import { pngOf, scenePng } from "@/lib/rating/render";
 import { registerShippedCheckpoints } from "@/lib/server/shipped-checkpoints";
 import { routeTestDatabase } from "@/lib/testing/route-database";
 import { POST } from "./route";
@@ -21,7 +20,7 @@ beforeAll(async () => {
 });
 
 const scene = generateScene(seedAt("test", 3));
-const png = pngOf(scenePixels(scene, false), scene.width, scene.height);
+const png = scenePng(scene);
 const send = (task: string, body: BodyInit, type: string, token = tokens.predict!, extra: Record<string, string> = {}) =>
   POST(new Request(`http://localhost/api/v1/predict/${task}`, { method: "POST", headers: { "content-type": type, authorization: `Bearer ${token}`, ...extra }, body }), { params: Promise.resolve({ task }) });
 

@@ -5,11 +5,11 @@ import { env } from "@/lib/env";
 import { StudioError } from "@/lib/errors";
 import { TASK_IDS } from "@/lib/rewards/task-types";
 import { MAX_IMAGE_BYTES, PixelsJsonSchema, pixelsFromPng } from "@/lib/serving/input";
+import { appModelDirs } from "@/lib/serving/models";
 import { predict, setRolloutEvaluator } from "@/lib/serving/predict";
 import { evaluateRollout } from "@/lib/server/rollout-store";
 import { Admission } from "@/lib/serving/queue";
 import { errorResponse } from "@/lib/server/http";
-import { serverModelDirs } from "@/lib/server/campaign-open";
 import { route } from "@/lib/server/edge";
 
 // Predictions judge the task's live roll-out as they come in (at most every 2 s per process).
@@ -42,7 +42,7 @@ const handle = route({
     const limit = env().RS_PREDICT_PER_MINUTE;
     const counted = await countRequest(db, { key: `predict:${credential}`, limit, windowMs: 60_000, now: new Date() });
     if (!counted.allowed) throw new StudioError("too_many_requests:predict", `more than ${limit} predictions a minute for this key; try again in ${counted.retryAfterSeconds} s`, { retryAfterSeconds: counted.retryAfterSeconds });
-    const p = await predict(db, { task: params.task, pixels: body, requestKey: key?.data, dirs: serverModelDirs() });
+    const p = await predict(db, { task: params.task, pixels: body, requestKey: key?.data, dirs: appModelDirs() });
     return NextResponse.json(p);
   },
 });
