@@ -66,6 +66,9 @@ export function locationPhrase(stuff: StuffName): string {
   return LOCATION[stuff];
 }
 
+/** Every object-location phrase with its region, for reading captions back (lib/data/caption-grounding). */
+export const LOCATION_PHRASES: readonly (readonly [StuffName, string])[] = Object.entries(LOCATION) as [StuffName, string][];
+
 /** Stuff names present, lower region first: "grass and sky", "sand". */
 function stuffList(layout: Layout): string {
   return layout.lower === null ? layout.upper : `${layout.lower} and ${layout.upper}`;

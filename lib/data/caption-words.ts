@@ -15,7 +15,8 @@ export interface CaptionObject {
   stuff: StuffName;
 }
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** Number words the grammar writes, by value. */
+export const NUMBER_WORDS: readonly string[] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /** "one".."ten" for 0..10; digits beyond (never produced by the generator). */
 export function numberWord(n: number): string {

@@ -6,6 +6,8 @@
  */
 export { CATEGORIES, COLOR_NAMES, STUFF_CATEGORIES, THING_CATEGORIES, categoryById } from "./categories";
 export { generateScene, sceneAt } from "./scene";
+export { captionMentions, captionWords, groundCaption, groundingShares, sumGroundings } from "./caption-grounding";
+export type { CaptionGrounding, CaptionMention, GroundTruthObject } from "./caption-grounding";
 export { hashScenes, sceneBytes } from "./serialize";
 export { chunkedFingerprint, combineDigests, FINGERPRINT_MAX_PIXELS, fingerprintChunks, fingerprintChunkSize } from "./fingerprint";
 export { SPLITS, seedAt, splitOfSeed } from "./splits";

@@ -77,8 +77,11 @@ export function generateScene(seed: number, opts?: SceneOptions): Scene {
   // 4. Labels.
   const objects: SceneObject[] = kept.map((t, k) => {
     const { bbox, area } = stats[k + 1]!;
+    const votes = [0, 0];
+    for (let i = 0; i < n; i++) if (owner[i] === k) votes[bg.region[i] ?? 0]!++;
+    const stuffName = bg.paints[(votes[1] ?? 0) > (votes[0] ?? 0) ? 1 : 0]?.name ?? bg.layout.upper;
     const base = { segmentId: k + 1, categoryId: thingId(t.cls), className: t.cls, colorName: t.colorName };
-    return { ...base, rgb: t.rgb, bbox, area };
+    return { ...base, rgb: t.rgb, bbox, area, stuff: stuffName };
   });
   const stuff: StuffRegion[] = [];
   const segments: PanopticSegment[] = objects.map((o) => {
@@ -96,13 +99,7 @@ export function generateScene(seed: number, opts?: SceneOptions): Scene {
   // 5. Grey image and captions.
   const gray = new Uint8Array(n);
   for (let i = 0; i < n; i++) gray[i] = luma(rgb[3 * i] ?? 0, rgb[3 * i + 1] ?? 0, rgb[3 * i + 2] ?? 0);
-  const captionObjects: CaptionObject[] = objects.map((o, k) => {
-    const votes = [0, 0];
-    for (let i = 0; i < n; i++) if (owner[i] === k) votes[bg.region[i] ?? 0]!++;
-    const r = (votes[1] ?? 0) > (votes[0] ?? 0) ? 1 : 0;
-    const name = bg.paints[r]?.name ?? bg.layout.upper;
-    return { className: o.className, colorName: o.colorName, bbox: o.bbox, area: o.area, stuff: name };
-  });
+  const captionObjects: CaptionObject[] = objects.map((o) => ({ className: o.className, colorName: o.colorName, bbox: o.bbox, area: o.area, stuff: o.stuff }));
   const captions = makeCaptions({ objects: captionObjects, layout: bg.layout, size }, rngFor(seed, 3));
 
   return {

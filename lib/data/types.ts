@@ -50,6 +50,11 @@ export interface SceneObject {
   bbox: BBox;
   /** Number of visible pixels. */
   area: number;
+  /**
+   * The background region under most of the object's pixels, as the caption grammar names it
+   * ("a red circle in the sky"). Not serialised: the captions it decides are.
+   */
+  stuff: StuffName;
 }
 
 /** A background region present in the scene. */

@@ -9,10 +9,13 @@ import { chromaFidelityTerm } from "./terms/chroma-fidelity";
 import { ciderDTerm } from "./terms/cider-d";
 import { cocoApTerm } from "./terms/coco-ap";
 import { colorfulnessTerm } from "./terms/colorfulness";
+import { countAccuracyTerm } from "./terms/count-accuracy";
 import { detectionRewardTerm } from "./terms/detection-reward";
 import { entropyTerm } from "./terms/entropy";
 import { humanPreferenceTerm } from "./terms/human-preference";
 import { klTerm } from "./terms/kl";
+import { objectHallucinationTerm } from "./terms/object-hallucination";
+import { objectRecallTerm } from "./terms/object-recall";
 import { pqTerm } from "./terms/pq";
 import { repetitionTerm } from "./terms/repetition";
 import { segmentCountErrorTerm } from "./terms/segment-count-error";
@@ -26,6 +29,9 @@ export const REWARD_TERMS = {
   caption_length: captionLengthTerm,
   repetition: repetitionTerm,
   caption_drift: captionDriftTerm,
+  object_recall: objectRecallTerm,
+  object_hallucination: objectHallucinationTerm,
+  count_accuracy: countAccuracyTerm,
   detection_reward: detectionRewardTerm,
   coco_ap: cocoApTerm,
   box_count_error: boxCountErrorTerm,

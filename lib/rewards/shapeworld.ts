@@ -5,7 +5,7 @@ import type { TargetOf, TaskId } from "./task-types";
 export function shapeWorldTarget<T extends TaskId>(task: T, scene: Scene): TargetOf<T> {
   const { width, height } = scene;
   const targets: { [K in TaskId]: () => TargetOf<K> } = {
-    captioning: () => ({ references: scene.captions }),
+    captioning: () => ({ references: scene.captions, objects: scene.objects.map((o) => ({ className: o.className, colorName: o.colorName, stuff: o.stuff })) }),
     detection: () => ({ width, height, boxes: scene.objects.map((o) => ({ box: [...o.bbox] as [number, number, number, number], categoryId: o.categoryId, area: o.area })) }),
     panoptic: () => ({
       width,

@@ -2,6 +2,7 @@
  * What each task's model outputs and what a reward term compares it with. Plain data (no
  * tensors): reward terms are pure functions of (output, target, params).
  */
+import type { GroundTruthObject } from "@/lib/data";
 
 export const TASK_IDS = ["captioning", "detection", "panoptic", "colorization"] as const;
 export type TaskId = (typeof TASK_IDS)[number];
@@ -10,7 +11,11 @@ export type TaskId = (typeof TASK_IDS)[number];
 export type Box = [number, number, number, number];
 
 export interface CaptionOutput { text: string }
-export interface CaptionTarget { references: readonly string[] }
+export interface CaptionTarget {
+  references: readonly string[];
+  /** The scene's objects (class, colour, region under them), for the grounded terms; ShapeWorld targets carry them. */
+  objects?: readonly GroundTruthObject[];
+}
 
 export interface DetectionOutput { boxes: readonly { box: Box; categoryId: number; score?: number }[] }
 export interface DetectionTarget {

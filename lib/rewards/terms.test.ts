@@ -86,6 +86,30 @@ describe("reward term catalogue", () => {
     expect(r.samples[0]!.values.bleu).toBeGreaterThan(r.samples[1]!.values.bleu!);
   });
 
+  it("captioning: the grounded terms read the caption against the scene's own objects", () => {
+    // Two red crosses and a blue square, on the grass (the target as shapeWorldTarget makes it).
+    const target = {
+      references: ["two red crosses and a blue square on the grass"],
+      objects: [{ className: "cross", colorName: "red", stuff: "grass" }, { className: "cross", colorName: "red", stuff: "grass" }, { className: "square", colorName: "blue", stuff: "grass" }],
+    } as const;
+    const spec = { task: "captioning" as const, terms: [{ term: "object_recall", weight: 1 }, { term: "object_hallucination", weight: -1 }, { term: "count_accuracy", weight: 1 }] };
+    const r = evaluate(spec, [
+      { inputId: "s", output: { text: "two red crosses and a blue square on the grass" } },
+      { inputId: "s", output: { text: "three red crosses and a green ring" } },
+      { inputId: "s", output: { text: "three shapes on the grass" } },
+    ], { s: target }, new RewardContext());
+    expect(r.samples.map((s) => s.values)).toEqual([
+      { object_recall: 1, object_hallucination: 0, count_accuracy: 1 },
+      { object_recall: 2 / 3, object_hallucination: 2 / 4, count_accuracy: 0 },
+      { object_recall: 0, object_hallucination: 0, count_accuracy: 1 },
+    ]);
+    const own = shapeWorldTarget("captioning", scene);
+    expect(own.objects).toHaveLength(scene.objects.length);
+    expect(evaluate(spec, [{ inputId: "s", output: { text: scene.captions[0]! } }], { s: own }, new RewardContext()).samples[0]!.values.object_recall).toBe(1);
+    // A target without objects (references from elsewhere) is refused by name.
+    expect(() => evaluate(spec, [{ inputId: "s", output: { text: "a red cross" } }], { s: { references: ["a red cross"] } }, new RewardContext())).toThrow(/object_recall needs the scene's objects/);
+  });
+
   it("a term that reads the MLE model's output says so in its definition (needs.mleOutput), and only those", () => {
     // Each task's ground truth as its own output; no sample.mle. A term declaring the need must
     // refuse by name; every other term must score without it.

@@ -2,7 +2,7 @@
 // the same formulas (IEC 61966-2-1 matrix, white = matrix row sums, CIE 15:2004 f),
 // compared to relative 1e-9; Lab of sRGB red also against published tables.
 import { describe, expect, it } from "vitest";
-import { AB_DIAMETER, chromaError, chromaFidelity, srgbToLab } from "./chroma-fidelity";
+import { AB_DIAMETER, chromaError, chromaErrorByCategory, chromaFidelity, srgbToLab } from "./chroma-fidelity";
 
 function close(actual: number, expected: number, tol = 1e-9): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
@@ -61,5 +61,22 @@ describe("chromaFidelity", () => {
   it("rejects mismatched shapes, naming the argument", () => {
     expect(() => chromaFidelity([0, 0, 0], [0, 0], 1, 1)).toThrow("target.length: 2 != width * height * 3 = 3");
     expect(() => chromaFidelity([0, 0, 300], [0, 0, 0], 1, 1)).toThrow("prediction[2]: 300");
+  });
+});
+
+describe("chromaErrorByCategory", () => {
+  it("splits the per-pixel error by each pixel's category; the parts add up to chromaError", () => {
+    // 2x2: top row sky (segment 1, category 7), bottom-left an object (segment 2, category 1),
+    // bottom-right a segment with no category (skipped).
+    const target = [40, 80, 220, 40, 80, 220, 214, 38, 38, 0, 0, 0];
+    const prediction = [128, 128, 128, 40, 80, 220, 214, 38, 38, 255, 255, 255];
+    const parts = chromaErrorByCategory(prediction, target, 2, 2, [1, 1, 2, 3], new Map([[1, 7], [2, 1]]));
+    const greyVsBlue = Math.hypot(...srgbToLab(40, 80, 220).slice(1) as [number, number]);
+    expect([...parts.keys()]).toEqual([7, 1]);
+    close(parts.get(7)!.sum, greyVsBlue);
+    expect(parts.get(7)!.pixels).toBe(2);
+    expect(parts.get(1)).toEqual({ sum: 0, pixels: 1 });
+    close((parts.get(7)!.sum + parts.get(1)!.sum) / 4, chromaError(prediction.slice(0, 9).concat(0, 0, 0), target, 2, 2));
+    expect(() => chromaErrorByCategory(prediction, target, 2, 2, [1, 1, 2], new Map())).toThrow(/3 segment ids for 2x2/);
   });
 });

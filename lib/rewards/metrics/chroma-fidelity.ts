@@ -51,3 +51,34 @@ export function chromaFidelity(
   const fidelity = 1 - chromaError(prediction, target, width, height) / AB_DIAMETER;
   return Math.min(1, Math.max(0, fidelity));
 }
+
+/**
+ * Chroma error split by what each pixel shows: the sum of per-pixel a*b* distances and the pixel
+ * count for each category of a panoptic map ("is the sky still blue?"). Sums, so a corpus adds them up.
+ * @param segmentIds [height * width] segment id per pixel; `categoryOf` maps a segment id to its category (pixels of unknown segments are skipped).
+ */
+export function chromaErrorByCategory(
+  prediction: ArrayLike<number>,
+  target: ArrayLike<number>,
+  width: number,
+  height: number,
+  segmentIds: ArrayLike<number>,
+  categoryOf: ReadonlyMap<number, number>,
+): Map<number, { sum: number; pixels: number }> {
+  checkRgb(prediction, width, height, "prediction");
+  checkRgb(target, width, height, "target");
+  if (segmentIds.length !== width * height) throw new Error(`chromaErrorByCategory: ${segmentIds.length} segment ids for ${width}x${height} pixels`);
+  const out = new Map<number, { sum: number; pixels: number }>();
+  for (let k = 0; k < width * height; k++) {
+    const cat = categoryOf.get(segmentIds[k] as number);
+    if (cat === undefined) continue;
+    const i = 3 * k;
+    const p = srgbToLab(prediction[i] as number, prediction[i + 1] as number, prediction[i + 2] as number);
+    const t = srgbToLab(target[i] as number, target[i + 1] as number, target[i + 2] as number);
+    const acc = out.get(cat) ?? { sum: 0, pixels: 0 };
+    acc.sum += abDistance(p, t);
+    acc.pixels++;
+    out.set(cat, acc);
+  }
+  return out;
+}

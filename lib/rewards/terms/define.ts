@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { groundCaption, type CaptionGrounding } from "@/lib/data";
+import type { CaptionOutput, CaptionTarget } from "../task-types";
 import type { TaskId } from "../task-types";
 import type { TermDefinition } from "../types";
 
@@ -11,4 +13,10 @@ export function defineTerm<T extends TaskId | "any", P extends z.ZodType>(def: T
 export function requireMle<O>(mle: O | undefined, term: string): O {
   if (mle === undefined) throw new Error(`term ${term} needs the MLE model's output on each sample (sample.mle)`);
   return mle;
+}
+
+/** How the caption reads against the scene's objects (lib/data's grounding), or an error naming what is missing. */
+export function groundedCaption(output: CaptionOutput, target: CaptionTarget, term: string): CaptionGrounding {
+  if (!target.objects) throw new Error(`term ${term} needs the scene's objects on each captioning target (target.objects: class, colour and region of each)`);
+  return groundCaption(output.text, target.objects);
 }

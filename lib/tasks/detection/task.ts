@@ -1,5 +1,5 @@
 import { THING_CATEGORIES, type Scene } from "@/lib/data";
-import { cocoDetectionEval, type CocoDetection, type CocoGroundTruth, type DetectionOutput } from "@/lib/rewards";
+import { cocoDetectionEval, detectionErrors, type CocoDetection, type CocoGroundTruth, type DetectionErrors, type DetectionOutput } from "@/lib/rewards";
 import type { TaskDefinition } from "../task";
 import { createDetectionPolicy } from "./index";
 import { DETECTION_SIZES, type DetectionConfig } from "./model";
@@ -38,6 +38,14 @@ export const detectionTask: TaskDefinition<"detection"> = {
       AP: s.AP, AP50: s.AP50, AP75: s.AP75, APs: s.APs, APm: s.APm, APl: s.APl, AR100: s.AR100,
       boxes_per_image: mean(counts),
       box_count_error: mean(errors),
+      ...errorsPerImage(outputs, scenes),
     };
   },
 };
+
+/** What AP folds together, per image: boxes on an object with the wrong class, second boxes on a found object, boxes on nothing. */
+function errorsPerImage(outputs: readonly DetectionOutput[], scenes: readonly Scene[]): Record<string, number> {
+  const e = outputs.map((o, i) => detectionErrors(o.boxes, scenes[i]?.objects.map((g) => ({ box: g.bbox, categoryId: g.categoryId })) ?? []));
+  const perImage = (k: keyof DetectionErrors) => e.reduce((a, x) => a + x[k], 0) / Math.max(1, e.length);
+  return { wrong_class_per_image: perImage("wrongClass"), duplicates_per_image: perImage("duplicates"), background_boxes_per_image: perImage("background") };
+}
