@@ -24,7 +24,7 @@ const CORE: readonly [string, string][] = [
  * held-out metric against the base model, each reward term as a small multiple, then KL,
  * entropy, zero spread, output size and skipped steps. One smoothing slider for all.
  */
-export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null }) {
+export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null; blindSpotMetric: string }) {
   const { evalMetric, baseEval } = props;
   // Redrawn at most every 1.5 s, chart after chart (each in its own task: chart-turns).
   const series = useThrottled(props.series, 1500);
@@ -37,6 +37,11 @@ export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; ev
   const sameScenes = series.get(`${BASE_PREFIX}${evalMetric}`)?.[0]?.value ?? null;
   const ref = sameScenes ?? baseEval;
   const reference = ref === null ? null : { value: ref, label: `base ${Number(ref.toPrecision(3))}${sameScenes === null ? " (its own eval scenes)" : ""}` };
+  // A second held-out metric, chosen from every one the run logs: by default what the reward leaves out.
+  const otherMetrics = [...series.keys()].filter((k) => k.startsWith(EVAL_PREFIX) && k !== evalName).map((k) => k.slice(EVAL_PREFIX.length));
+  const [picked, setPicked] = useState<string | null>(null);
+  const other = picked ?? (otherMetrics.includes(props.blindSpotMetric) ? props.blindSpotMetric : otherMetrics[0]) ?? null;
+  const otherBase = other === null ? null : (series.get(`${BASE_PREFIX}${other}`)?.[0]?.value ?? null);
   const chart = (name: string, title: string, extra: Partial<Parameters<typeof MetricChart>[0]> = {}) => (
     <MetricChart
       key={name} name={name} title={title} points={series.get(name) ?? EMPTY} smoothing={smoothing} domain={domain} flags={flags.filter((f) => f.series === name)}
@@ -58,6 +63,17 @@ export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; ev
       <div className={styles.grid}>
         <div className={styles.wide}>{chart("composite", "composite reward (train samples)", { onZoom: setDomain, height: 200, domain: null })}</div>
         {chart(evalName, `held-out ${evalMetric} (greedy, val)`, { reference })}
+        {other === null ? null : (
+          <div>
+            <label className="muted">
+              chart another held-out metric{" "}
+              <select value={other} onChange={(e) => setPicked(e.target.value)} aria-label="Held-out metric to chart">
+                {otherMetrics.map((m) => <option key={m} value={m}>{m}</option>)}
+              </select>
+            </label>
+            {chart(`${EVAL_PREFIX}${other}`, `held-out ${other} (greedy, val)`, { reference: otherBase === null ? null : { value: otherBase, label: `base ${Number(otherBase.toPrecision(3))}` } })}
+          </div>
+        )}
         {terms.map((t) => chart(t, `term ${t.slice(TERM_PREFIX.length)}`))}
         {CORE.map(([name, title]) => chart(name, title))}
       </div>

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { RewardSpecSchema } from "@/lib/rewards/spec";
 import { canTrainHere, presenceOf } from "@/lib/runs/presence";
 import { rewardHackingFlags } from "@/lib/training/flags";
-import { TASK_EVAL_METRIC } from "@/lib/training/metric-points";
+import { TASK_BLIND_SPOT_METRIC, TASK_EVAL_METRIC } from "@/lib/training/metric-points";
 import { Outbox } from "@/lib/training/browser/outbox";
 import { browserOutboxStore } from "@/lib/training/browser/outbox-idb";
 import { sendMetrics } from "@/lib/training/browser/run-client";
@@ -117,7 +117,7 @@ export function RunView({ runId, autoStart }: { runId: string; autoStart: boolea
       <ProbeFigures state={probe.state} />
       {data.error ? <p className="fail" role="alert">the server did not answer: {data.error} (retrying)</p> : null}
       <RunFlags flags={flags} />
-      <RunCharts series={data.series} flags={flags} evalMetric={evalMetric} baseEval={run.baseEval} />
+      <RunCharts series={data.series} flags={flags} evalMetric={evalMetric} baseEval={run.baseEval} blindSpotMetric={TASK_BLIND_SPOT_METRIC[run.task]} />
       <RunSamples runId={runId} task={run.task} version={trainer.state.samplesAt.length + (data.series.get(`eval/${evalMetric}`)?.length ?? 0)} />
     </>
   );

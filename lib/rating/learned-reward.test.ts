@@ -8,7 +8,7 @@ const ctx = shapeWorldRewardContext({ scenes: 50 });
 
 describe("learnPreference", () => {
   it("builds on the task's own terms scored from the output alone", () => {
-    expect(featureTerms("captioning")).toEqual(["cider_d", "bleu", "caption_length", "repetition"]);
+    expect(featureTerms("captioning")).toEqual(["cider_d", "bleu", "caption_length", "repetition", "object_recall", "object_hallucination", "count_accuracy"]);
     expect(featureTerms("colorization")).toEqual(["colorfulness", "chroma_fidelity"]);
   });
 

@@ -35,3 +35,4 @@ export { panopticQuality, PQStat, type PanopticResult, type PanopticImage, type 
 export { colorfulness } from "./metrics/colorfulness";
 export { chromaFidelity, chromaError, chromaErrorByCategory } from "./metrics/chroma-fidelity";
 export { detectionErrors, ERROR_IOU, type DetectionErrors } from "./metrics/detection-errors";
+export { panopticObjectErrors, type PanopticImageErrors } from "./metrics/panoptic-errors";

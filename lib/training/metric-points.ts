@@ -28,6 +28,18 @@ export const TASK_EVAL_METRIC: Record<TaskId, string> = {
   colorization: "colorfulness",
 };
 
+/**
+ * The held-out metric that shows what each task's reward leaves out, charted beside the task
+ * metric by default: objects a caption names, boxes with the wrong class, objects no segment
+ * covers, the sky's colour.
+ */
+export const TASK_BLIND_SPOT_METRIC: Record<TaskId, string> = {
+  captioning: "object_recall",
+  detection: "wrong_class_per_image",
+  panoptic: "missed_objects_per_image",
+  colorization: "chroma_error_sky",
+};
+
 export const TERM_PREFIX = "term/";
 export const EVAL_PREFIX = "eval/";
 export const BASE_PREFIX = "base/";

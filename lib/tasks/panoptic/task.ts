@@ -1,5 +1,5 @@
-import { CATEGORIES } from "@/lib/data";
-import { panopticQuality, type PanopticCategory } from "@/lib/rewards";
+import { CATEGORIES, type Scene } from "@/lib/data";
+import { panopticObjectErrors, panopticQuality, type PanopticCategory, type PanopticOutput } from "@/lib/rewards";
 import type { TaskDefinition } from "../task";
 import { createPanopticPolicy } from "./index";
 import { PANOPTIC_SIZES, type PanopticConfig } from "./model";
@@ -31,6 +31,16 @@ export const panopticTask: TaskDefinition<"panoptic"> = {
       PQ_stuff: r.Stuff.PQ,
       segments_per_image: predicted.reduce((a, x) => a + x, 0) / count,
       segment_count_error: predicted.reduce((a, x, i) => a + Math.abs(x - (scenes[i]?.panoptic.segments.length ?? 0)), 0) / count,
+      ...objectErrorsPerImage(outputs, scenes),
     };
   },
 };
+
+const THING_IDS = new Set(PQ_CATEGORIES.filter((c) => c.isthing).map((c) => c.id));
+
+/** What PQ folds together, per image: objects segmented with another class, objects not segmented at all. */
+function objectErrorsPerImage(outputs: readonly PanopticOutput[], scenes: readonly Scene[]): Record<string, number> {
+  const e = outputs.map((o, i) => panopticObjectErrors(scenes[i]!.panoptic, o, (id) => THING_IDS.has(id)));
+  const count = Math.max(1, e.length);
+  return { wrong_class_objects_per_image: e.reduce((a, x) => a + x.wrongClass, 0) / count, missed_objects_per_image: e.reduce((a, x) => a + x.missed, 0) / count };
+}
