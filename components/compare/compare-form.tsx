@@ -51,7 +51,7 @@ export function CompareForm({ selection: s, specError, busy, onTask, onSet, onCo
       {s.aId && s.aId === s.bId ? <p className="fail">Pick two different checkpoints.</p> : null}
       <details className="compare-spec">
         <summary>Reward spec: {s.specText.trim() ? "pasted" : `the ${s.task} default`}</summary>
-        <p className="muted">Every term of this spec is scored on each scene for A and B. Leave empty for the task&apos;s default reward; load a saved version or paste a RewardSpec JSON to score with another.</p>
+        <p className="muted">Every term of this spec is scored on each scene for A and B. Leave empty for the task&apos;s default reward; load a saved version or paste a RewardSpec JSON to score with another. A spec&apos;s KL (<code>kl.beta</code>) prices how far the sampling policy moved from the MLE model during training; outputs are scored without it.</p>
         <SavedSpecPicker task={s.task} disabled={busy} onLoad={(specText) => onSet({ specText })} />
         <textarea aria-label="Reward spec JSON" rows={6} value={s.specText} onChange={(e) => onSet({ specText: e.target.value })} disabled={busy} placeholder='{"task": "captioning", "terms": [{"term": "cider_d", "weight": 1}]}' />
         {specError ? <p className="fail" role="alert" data-testid="spec-error">{specError}</p> : null}

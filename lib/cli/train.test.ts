@@ -43,7 +43,7 @@ describe("reward-studio pretrain / tune / eval (captioning, smoke)", () => {
     const manifest = JSON.parse(readFileSync(path.join(tuned, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({ task: "captioning", parent: path.resolve(mle), run: { kind: "reinforce", step: 2 }, rewardSpec: { task: "captioning" } });
     const step = jsonl(path.join(tuned, "metrics.jsonl")).find((l) => l.phase === "train");
-    expect(Object.keys(step.terms)).toEqual(["cider_d", "bleu_4", "caption_length", "repetition"]);
+    expect(Object.keys(step.terms)).toEqual(["cider_d", "object_recall", "object_hallucination", "count_accuracy", "bleu_4", "caption_length", "repetition"]);
     for (const k of ["kl", "entropy", "zeroSpreadFraction", "outputSize", "gradNorm", "samplesPerSec"]) expect(step).toHaveProperty(k);
     expect(step.backend).toBe("wasm");
   });

@@ -59,3 +59,14 @@ export function compileRewardSpec(input: unknown): CompiledRewardSpec {
   compiled.add(out);
   return out;
 }
+
+/**
+ * The spec as a fixed output is scored: its terms, aggregation, clipping and guardrails, without
+ * the KL fold. `kl.beta` prices how far the sampling policy moved from the MLE model, which only
+ * the trainer can estimate; comparing or rating greedy outputs scores what the outputs are.
+ */
+export function outputScoringSpec(spec: CompiledRewardSpec): CompiledRewardSpec {
+  if (!spec.spec.kl) return spec;
+  const { kl: _kl, ...rest } = spec.spec;
+  return compileRewardSpec(rest);
+}

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REWARD_SPECS } from "./defaults";
 import { describeChange, diffRewardSpecs } from "./diff";
 import type { RewardSpecInput } from "./spec";
 
-const base = DEFAULT_REWARD_SPECS.captioning;
+// The paper's captioning reward (CIDEr-D, a length guardrail, BLEU-4 and repetition logged).
+const base: RewardSpecInput = {
+  task: "captioning",
+  terms: [
+    { term: "cider_d", weight: 1 },
+    { term: "bleu", weight: 0, params: { n: 4 }, name: "bleu_4" },
+    { term: "caption_length", weight: -0.1, params: { min: 4, max: 24 } },
+    { term: "repetition", weight: 0, params: { n: 2 } },
+  ],
+  aggregate: "normalize_then_sum",
+  guardrails: [{ metric: "caption_length", op: "<=", threshold: 0.5 }],
+};
 
 describe("diffRewardSpecs", () => {
   it("finds nothing between a spec and itself, and treats filled-in defaults as equal", () => {

@@ -11,7 +11,7 @@ export {
   RewardSpecSchema, parseRewardSpec, NORMALIZATIONS, AGGREGATIONS, GUARDRAIL_OPS,
   type RewardSpec, type RewardSpecInput, type Normalization, type GuardrailOp,
 } from "./spec";
-export { compileRewardSpec, compileTerm, isCompiledRewardSpec, type CompiledRewardSpec, type CompiledTerm } from "./compile";
+export { compileRewardSpec, compileTerm, isCompiledRewardSpec, outputScoringSpec, type CompiledRewardSpec, type CompiledTerm } from "./compile";
 export { evaluate, zeroSpreadFraction, type RewardEvaluation, type ScoredSample } from "./evaluate";
 export { scoreTerms, termScoreKey, type ScoredTerms, type TargetsById } from "./score-terms";
 export { combineTerms, type CombinedTerms } from "./combine";

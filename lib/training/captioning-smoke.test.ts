@@ -36,7 +36,7 @@ describe("captioning training (smoke size, wasm)", () => {
     // rounding (the policy's log p comes from the sampler's distributions, the reference's from scoring).
     expect(first.kl).toBeCloseTo(0, 4);
     expect(leaked).toBe(0);
-    expect(Object.keys(log.terms)).toEqual(["cider_d", "bleu_4", "caption_length", "repetition"]);
+    expect(Object.keys(log.terms)).toEqual(["cider_d", "object_recall", "object_hallucination", "count_accuracy", "bleu_4", "caption_length", "repetition"]);
     expect(log.kl).not.toBe(0); // the policy moved after the first update
     for (const v of [log.entropy, log.loss, log.gradNorm, log.outputSize]) expect(Number.isFinite(v)).toBe(true);
     policy.dispose();

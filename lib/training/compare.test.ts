@@ -14,14 +14,16 @@ describe("scoreComparison", () => {
   it("scores both checkpoints' outputs per scene with every term of the spec, on the scenes asked for", () => {
     expect(scenes.map((s) => s.seed)).toEqual([101_005, 101_006, 101_007, 101_008, 101_009, 101_010]);
     const r = scoreComparison(spec, scenes, a, b, ctx);
-    expect(r.keys).toEqual(["cider_d", "bleu_4", "caption_length", "repetition"]);
-    expect(r.weights).toEqual({ cider_d: 1, bleu_4: 0, caption_length: -0.1, repetition: 0 });
+    expect(r.keys).toEqual(["cider_d", "object_recall", "object_hallucination", "count_accuracy", "bleu_4", "caption_length", "repetition"]);
+    expect(r.weights).toEqual({ cider_d: 1, object_recall: 4, object_hallucination: 0, count_accuracy: 0, bleu_4: 0, caption_length: -0.1, repetition: 0 });
     expect(r.scenes).toHaveLength(6);
     for (const s of r.scenes) {
       expect(s.b.terms.cider_d!).toBeGreaterThan(s.a.terms.cider_d!);
-      // composite = cider_d - 0.1 * caption_length (no normalisation in the default spec)
-      expect(s.a.composite!).toBeCloseTo(s.a.terms.cider_d! - 0.1 * s.a.terms.caption_length!, 12);
+      // composite = cider_d + 4 object_recall - 0.1 caption_length (no normalisation in the default
+      // spec; its KL, kl.beta, is the trainer's and not folded into a greedy output's score)
+      expect(s.a.composite!).toBeCloseTo(s.a.terms.cider_d! + 4 * s.a.terms.object_recall! - 0.1 * s.a.terms.caption_length!, 12);
     }
+    expect(DEFAULT_REWARD_SPECS.captioning.kl?.beta).toBeGreaterThan(0);
     expect(r.scenes[0]!.b.output).toEqual({ text: scenes[0]!.captions[0] });
   });
 });

@@ -8,7 +8,7 @@
 import { REWARD_METRIC, termMetric, type ComparedScene, type ComparisonResult } from "@/lib/compare/contract";
 import { sceneAt, type Scene, type Split } from "@/lib/data";
 import { pairedBootstrap } from "@/lib/preference";
-import { evaluate, plainOutput, shapeWorldTarget, specNeedsMleOutput, type CompiledRewardSpec, type OutputOf, type RewardContext, type RewardSample, type TaskId } from "@/lib/rewards";
+import { evaluate, outputScoringSpec, plainOutput, shapeWorldTarget, specNeedsMleOutput, type CompiledRewardSpec, type OutputOf, type RewardContext, type RewardSample, type TaskId } from "@/lib/rewards";
 import { taskDefinition } from "@/lib/tasks";
 
 /** The `count` scenes of `split` from index `start`: what both checkpoints are run on. */
@@ -19,16 +19,17 @@ export function compareScenes(split: Split, start: number, count: number, size =
 const num = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
 
 /**
- * Scores A's and B's outputs on `scenes` with `spec`, in one batch so batch-normalised terms
- * share one scale. Terms that compare with the MLE model's output (drift) compare with A's.
+ * Scores A's and B's outputs on `scenes` with the spec, in one batch so batch-normalised terms
+ * share one scale; a spec's KL fold is left out (outputScoringSpec). Terms that compare with the MLE model's output (drift) compare with A's.
  * @param ctx the run's reward context (CIDEr-D idf over a fixed corpus), so a scene's values do
  *   not depend on which other scenes are compared.
  */
 export function scoreComparison<T extends TaskId>(
-  spec: CompiledRewardSpec, scenes: readonly Scene[], outputsA: readonly OutputOf<T>[], outputsB: readonly OutputOf<T>[], ctx: RewardContext,
+  withKl: CompiledRewardSpec, scenes: readonly Scene[], outputsA: readonly OutputOf<T>[], outputsB: readonly OutputOf<T>[], ctx: RewardContext,
 ): Pick<ComparisonResult, "keys" | "weights" | "scenes"> {
+  // KL (kl.beta) is the trainer's: a greedy output is scored by what it is.
+  const spec = outputScoringSpec(withKl);
   const task = spec.spec.task as T;
-  if (spec.spec.kl) throw new Error("the spec folds KL into the reward (kl.beta): KL needs the sampling trainer, so greedy outputs cannot be scored with it; remove kl to compare");
   const drift = specNeedsMleOutput(spec.spec);
   const samples: RewardSample<T>[] = scenes.flatMap((s, i) => [
     { inputId: `a:${s.seed}`, output: outputsA[i]!, ...(drift ? { mle: outputsA[i]! } : {}) },

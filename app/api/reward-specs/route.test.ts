@@ -34,7 +34,7 @@ describe("reward specs through the edge", () => {
     });
     // Reordered keys, schemaVersion and aggregate written out, cider_d's (empty) params and "none" normalisation explicit.
     const spelled = {
-      guardrails: captioning.guardrails, aggregate: "normalize_then_sum", schemaVersion: 1,
+      guardrails: captioning.guardrails, kl: captioning.kl, aggregate: "normalize_then_sum", schemaVersion: 1,
       terms: captioning.terms.map((t) => (t.term === "cider_d" ? { normalize: "none", params: {}, weight: 1, term: "cider_d" } : t)), task: "captioning",
     };
     const again = await save(engineer, { name: "captions v", spec: spelled });
