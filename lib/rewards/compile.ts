@@ -67,6 +67,5 @@ export function compileRewardSpec(input: unknown): CompiledRewardSpec {
  */
 export function outputScoringSpec(spec: CompiledRewardSpec): CompiledRewardSpec {
   if (!spec.spec.kl) return spec;
-  const { kl: _kl, ...rest } = spec.spec;
-  return compileRewardSpec(rest);
+  return compileRewardSpec(Object.fromEntries(Object.entries(spec.spec).filter(([k]) => k !== "kl")));
 }
