@@ -9,7 +9,7 @@ test.describe("Reward composer", () => {
     const rewards = new RewardsPage(page);
     await rewards.goto();
     await expect(page.getByLabel("Task")).toHaveValue("captioning");
-    await expect(page.getByTestId("term-catalogue").locator("li")).toHaveCount(8); // 5 captioning terms + KL + entropy + the learned human_preference
+    await expect(page.getByTestId("term-catalogue").locator("li")).toHaveCount(11); // 8 captioning terms + KL + entropy + the learned human_preference
 
     // The preview: 4 val scenes x 4 samples from the shipped MLE model, ranked by the default spec.
     await rewards.waitForSamples(16);
@@ -48,7 +48,7 @@ test.describe("Reward composer", () => {
     await expect(rewards.weight("caption_length")).toHaveValue("-2");
     // A schema error is shown next to its field, from the same schema the server uses.
     await rewards.weight("caption_length").fill("");
-    await expect(page.locator('[data-field="terms[2].weight"]')).toContainText("finite number");
+    await expect(page.locator(`[data-field="terms[${spec.terms.findIndex((t) => t.term === "caption_length")}].weight"]`)).toContainText("finite number");
     await rewards.setWeight("caption_length", -2);
 
     // Save twice: one version; then a change: version 2, and the diff says what changed.
