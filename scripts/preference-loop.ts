@@ -1,11 +1,12 @@
 /**
  * The human-preference loop, once, against a running Reward Studio server, through the same API
  * the browser uses:
- *   1. a campaign: the shipped captioning MLE model (A) against the shipped CIDEr-tuned one (B);
+ *   1. a campaign: the shipped captioning MLE model (A) against the shipped tuned one (B);
  *   2. SIMULATED raters vote on it (no person is involved: see `judge` for the rule they follow,
  *      and one of them votes against it, to be caught by the rater checks);
  *   3. a reward is learned from those votes (human_preference), excluding the flagged rater;
- *   4. the CLI tunes the MLE model with CIDEr-D plus the learned term, recorded on the server;
+ *   4. the CLI tunes the MLE model with the default spec (its object recall at weight 0) plus the
+ *      learned term, recorded on the server;
  *   5. a second campaign puts that model against its parent (the MLE model), the simulated
  *      raters vote again, and the win rate is printed.
  * Usage: npx tsx scripts/preference-loop.ts --server http://127.0.0.1:3000 [--scenes 120] [--steps 300] [--weight 1] [--out <dir>]
@@ -157,11 +158,11 @@ async function main(): Promise<void> {
   const mle = checkpoints.find((c) => c.name === "shipped captioning MLE")!;
   const tuned = checkpoints.find((c) => c.name === "shipped captioning tuned")!;
 
-  // 1-2. MLE against the CIDEr-tuned model, rated.
-  const first = await campaign(engineer, "loop 1: captioning MLE vs CIDEr-tuned", mle.id, tuned.id, 0, raters, ids);
+  // 1-2. MLE against the shipped tuned model, rated.
+  const first = await campaign(engineer, "loop 1: captioning MLE vs tuned", mle.id, tuned.id, 0, raters, ids);
   console.log(`simulated votes: ${await vote(first, raters, sceneIndex(0, SCENES, 10), 1)}`);
   const r1 = (await engineer.call<{ results: Results }>(`/api/campaigns/${first}/results`)).results;
-  console.log(`CIDEr-tuned over MLE: win rate ${fmt(r1.winRate)}; ties as half ${fmt(r1.winRateTiesHalf)}; counts ${JSON.stringify(r1.counts)}`);
+  console.log(`tuned over MLE: win rate ${fmt(r1.winRate)}; ties as half ${fmt(r1.winRateTiesHalf)}; counts ${JSON.stringify(r1.counts)}`);
   for (const q of r1.raters) console.log(`  rater ${q.name}: gold ${q.gold.agreements}/${q.gold.n}, ${q.sprt.flagged ? `flagged at vote ${q.sprt.step}` : "not flagged"}`);
   const flagged = r1.raters.filter((q) => q.sprt.flagged).map((q) => q.id);
 
@@ -171,9 +172,11 @@ async function main(): Promise<void> {
   );
   console.log(`learned reward: held-out accuracy ${fmt(learned.report.accuracy)} against majority ${fmt(learned.report.baseline)}; weights ${learned.report.features.map((f) => `${f.term} ${f.weight.toFixed(3)}`).join(", ")}`);
 
-  // 4. Tune with CIDEr-D plus the learned term, recorded on the server.
-  const base = JSON.parse(readFileSync("lib/rewards/specs/captioning.json", "utf8")) as { terms: unknown[] };
-  const spec = { ...base, terms: [...base.terms, { term: "human_preference", weight: WEIGHT, params: learned.params }] };
+  // 4. Tune with the default spec plus the learned term, recorded on the server. The default's
+  //    object recall is logged, not rewarded: what the model learns about objects comes from the votes.
+  const base = JSON.parse(readFileSync("lib/rewards/specs/captioning.json", "utf8")) as { terms: { term: string; weight: number }[] };
+  const terms = base.terms.map((t) => (t.term === "object_recall" ? { ...t, weight: 0 } : t));
+  const spec = { ...base, terms: [...terms, { term: "human_preference", weight: WEIGHT, params: learned.params }] };
   const saved = await engineer.call<{ spec: { id: string; version: number } }>("/api/reward-specs", { json: { name: "captioning + learned preference", spec } });
   const specFile = `${OUT}.spec.json`;
   writeFileSync(specFile, `${JSON.stringify(spec, null, 2)}\n`);
