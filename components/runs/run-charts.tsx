@@ -21,7 +21,8 @@ const CORE: readonly [string, string][] = [
 
 /**
  * The run's live charts: the composite with a Brush that zooms every chart to a step range, the
- * held-out metric against the base model, each reward term as a small multiple, then KL,
+ * held-out metric against the base model, a second held-out metric picked from all the run logs
+ * (by default what the task's reward leaves out), each reward term as a small multiple, then KL,
  * entropy, zero spread, output size and skipped steps. One smoothing slider for all.
  */
 export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null; blindSpotMetric: string }) {
