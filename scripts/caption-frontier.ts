@@ -7,9 +7,9 @@
  * Usage: npx tsx scripts/caption-frontier.ts <count> <out.svg> <mle-dir> <label>=<dir>[,<dir>...] ...
  */
 import { writeFileSync } from "node:fs";
-import { meanStd } from "@/lib/rewards";
-import { evaluatePolicy, fromArtifacts, selectBackend } from "@/lib/training";
-import { loadCheckpointDir } from "@/lib/training/node/checkpoint-files";
+import { sampleMeanStd } from "@/lib/rewards";
+import { selectBackend } from "@/lib/training";
+import { evaluateCheckpointDir } from "@/lib/training/node/evaluate-dir";
 import { nodeWasmPaths } from "@/lib/training/node/wasm-paths";
 
 const [countArg, svgPath, mleDir, ...groupArgs] = process.argv.slice(2);
@@ -20,20 +20,7 @@ if (!Number.isInteger(count) || count < 1 || !svgPath || !mleDir || groupArgs.so
 }
 await selectBackend("wasm", { wasmPaths: nodeWasmPaths() });
 
-async function evalDir(dir: string): Promise<Record<string, number>> {
-  const { policy } = await fromArtifacts(await loadCheckpointDir(dir));
-  try {
-    return await evaluatePolicy(policy, "test", count);
-  } finally {
-    policy.dispose();
-  }
-}
-
-/** Mean and sample standard deviation (n - 1): the honest spread of 3 seeds. */
-function seedStats(values: number[]): { mean: number; std: number } {
-  const { mean, std } = meanStd(values);
-  return { mean, std: values.length > 1 ? std * Math.sqrt(values.length / (values.length - 1)) : 0 };
-}
+const evalDir = (dir: string) => evaluateCheckpointDir(dir, "test", count);
 
 const COLUMNS = ["CIDEr", "object_recall", "object_hallucination", "count_accuracy", "caption_length", "vocabulary", "distinct_captions", "distinct_2"] as const;
 interface Point { label: string; seeds: number; stats: Record<string, { mean: number; std: number }> }
@@ -45,7 +32,7 @@ for (const arg of groupArgs) {
   const [label, dirs] = arg.split(/=(.*)/s) as [string, string];
   const evals: Record<string, number>[] = [];
   for (const d of dirs.split(",")) evals.push(await evalDir(d));
-  points.push({ label, seeds: evals.length, stats: Object.fromEntries(COLUMNS.map((c) => [c, seedStats(evals.map((e) => e[c] as number))])) });
+  points.push({ label, seeds: evals.length, stats: Object.fromEntries(COLUMNS.map((c) => [c, sampleMeanStd(evals.map((e) => e[c] as number))])) });
 }
 
 const at = (p: Point, c: string) => p.stats[c]!.mean;

@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import type { CampaignSummary } from "@/lib/compare/contract";
-import { listCampaigns } from "@/components/rating/rating-api";
+import { useState } from "react";
+import { useVotedCampaigns } from "@/components/rating/use-voted-campaigns";
 import { apiCall } from "@/lib/http/api-call";
 import type { LearnReport } from "@/lib/rating/learned-reward";
 import type { TaskId } from "@/lib/rewards/task-types";
@@ -15,15 +14,10 @@ const pct = (p: number) => (Number.isFinite(p) ? `${(100 * p).toFixed(0)} %` : "
  * accuracy against the majority side, shown before it is added.
  */
 export function LearnedTermPicker({ task, onAdd }: { task: TaskId; onAdd: (params: Record<string, unknown>) => void }) {
-  const [campaigns, setCampaigns] = useState<CampaignSummary[]>([]);
+  const campaigns = useVotedCampaigns(task);
   const [picked, setPicked] = useState("");
   const [fit, setFit] = useState<{ params: Record<string, unknown>; report: LearnReport } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    listCampaigns(task).then((list) => live && setCampaigns(list.filter((c) => c.status !== "draft")), () => live && setCampaigns([]));
-    return () => { live = false; };
-  }, [task]);
   const learn = async (id: string) => {
     setPicked(id);
     setFit(null);

@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { listCampaigns } from "@/components/rating/rating-api";
-import type { CampaignSummary } from "@/lib/compare/contract";
+import { useVotedCampaigns } from "@/components/rating/use-voted-campaigns";
 import { defaultStages } from "@/lib/rollout/contract";
 import { apiCall } from "@/lib/http/api-call";
 import { TASK_IDS, type TaskId } from "@/lib/rewards/task-types";
@@ -63,17 +62,12 @@ function NewRollout() {
   const candidate = checkpoints.some((c) => c.id === candidatePick) ? candidatePick : defaults.tuned;
   const [name, setName] = useState("");
   const [change, setChange] = useState(30);
-  const [campaigns, setCampaigns] = useState<CampaignSummary[]>([]);
+  const campaigns = useVotedCampaigns(task);
   const [campaignId, setCampaignId] = useState("");
   const [minWin, setMinWin] = useState(50);
   const [approval, setApproval] = useState(true);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    listCampaigns(task).then((list) => live && setCampaigns(list.filter((c) => c.status !== "draft")), () => live && setCampaigns([]));
-    return () => { live = false; };
-  }, [task]);
   const start = async () => {
     setBusy(true);
     setMessage(null);

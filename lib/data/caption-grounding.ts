@@ -123,7 +123,10 @@ export function groundCaption(text: string, objects: readonly GroundTruthObject[
     namedByKind.set(kind, (namedByKind.get(kind) ?? 0) + m.named);
   }
   const trueByKind = new Map<string, number>();
-  for (const o of objects) trueByKind.set(`${o.colorName} ${o.className}`, (trueByKind.get(`${o.colorName} ${o.className}`) ?? 0) + 1);
+  for (const o of objects) {
+    const kind = `${o.colorName} ${o.className}`;
+    trueByKind.set(kind, (trueByKind.get(kind) ?? 0) + 1);
+  }
   let named = 0;
   let mentioned = 0;
   let hallucinated = 0;

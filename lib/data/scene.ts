@@ -75,11 +75,16 @@ export function generateScene(seed: number, opts?: SceneOptions): Scene {
   const stats = segmentStats(segmentIds, size, size, nextId - 1);
 
   // 4. Labels.
+  // Each object's pixels per background region, in one pass: the region under most of them names its stuff.
+  const votes = kept.map(() => [0, 0]);
+  for (let i = 0; i < n; i++) {
+    const o = owner[i] ?? -1;
+    if (o >= 0) votes[o]![bg.region[i] ?? 0]!++;
+  }
   const objects: SceneObject[] = kept.map((t, k) => {
     const { bbox, area } = stats[k + 1]!;
-    const votes = [0, 0];
-    for (let i = 0; i < n; i++) if (owner[i] === k) votes[bg.region[i] ?? 0]!++;
-    const stuffName = bg.paints[(votes[1] ?? 0) > (votes[0] ?? 0) ? 1 : 0]?.name ?? bg.layout.upper;
+    const [upper = 0, lower = 0] = votes[k]!;
+    const stuffName = bg.paints[lower > upper ? 1 : 0]?.name ?? bg.layout.upper;
     const base = { segmentId: k + 1, categoryId: thingId(t.cls), className: t.cls, colorName: t.colorName };
     return { ...base, rgb: t.rgb, bbox, area, stuff: stuffName };
   });

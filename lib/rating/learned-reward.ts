@@ -7,6 +7,7 @@
  * Gold pairs are left out (their B is another scene's output), and so are excluded raters.
  */
 import { generateScene } from "@/lib/data";
+import { StudioError } from "@/lib/errors";
 import { crossValidatePairwise, fitPairwiseLogistic, standardise, type PairwiseRow } from "@/lib/preference";
 import { compileTerm, rewardTerm, scorableByDefault, scoreTerms, shapeWorldTarget, termsForTask, type OutputOf, type RewardContext, type RewardSample, type TaskId } from "@/lib/rewards";
 import type { HumanPreferenceParams } from "@/lib/rewards/terms/human-preference";
@@ -55,7 +56,7 @@ export function featureValues(task: TaskId, pairs: LearnInput["pairs"], ctx: Rew
   return { terms, a: pairs.map((_, i) => at(2 * i)), b: pairs.map((_, i) => at(2 * i + 1)) };
 }
 
-/** Fits the learned reward on the campaign's votes; throws when there are too few decisive votes to learn from. */
+/** Fits the learned reward on the campaign's votes; a `conflict:campaign` error while there are too few decisive votes to learn from. */
 export function learnPreference(input: LearnInput, ctx: RewardContext, opts: { ridge?: number; folds?: number; seed?: number; exclude?: readonly string[] } = {}): { params: HumanPreferenceParams; report: LearnReport } {
   const ridge = opts.ridge ?? 1;
   const excluded = new Set(opts.exclude ?? []);
@@ -63,7 +64,7 @@ export function learnPreference(input: LearnInput, ctx: RewardContext, opts: { r
   const index = new Map(pairs.map((p, i) => [p.id, i]));
   const votes = input.votes.filter((v) => index.has(v.pairId) && v.choice !== "skip" && !excluded.has(v.raterId));
   const decisive = votes.filter((v) => v.choice === "a" || v.choice === "b").length;
-  if (decisive < 4) throw new Error(`${decisive} decisive vote${decisive === 1 ? "" : "s"} (A or B better) so far; a learned reward needs at least 4`);
+  if (decisive < 4) throw new StudioError("conflict:campaign", `${decisive} decisive vote${decisive === 1 ? "" : "s"} (A or B better) so far; a learned reward needs at least 4`);
 
   const { terms, a, b } = featureValues(input.task, pairs, ctx);
   const { mean, scale } = standardise([...a, ...b]);

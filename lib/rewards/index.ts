@@ -21,7 +21,7 @@ export { canonicalRewardSpec } from "./canonical";
 export { diffRewardSpecs, describeChange, type SpecChange } from "./diff";
 export { RewardContext, shapeWorldRewardContext, trainerRewardContext, TRAINER_CONTEXT_SCENES, type RewardContextOptions } from "./context";
 export { shapeWorldTarget } from "./shapeworld";
-export { meanStd } from "./normalize";
+export { meanStd, sampleMeanStd } from "./normalize";
 export { DEFAULT_REWARD_SPECS } from "./defaults";
 export { plainOutput } from "./output-json";
 export { bleu, sentenceBleu, type BleuScores } from "./metrics/bleu";
@@ -33,6 +33,6 @@ export { detectionReward, classWeightsFromCounts } from "./metrics/detection-rew
 export { boxIou } from "./metrics/box-iou";
 export { panopticQuality, PQStat, type PanopticResult, type PanopticImage, type PanopticCategory } from "./metrics/panoptic-quality";
 export { colorfulness } from "./metrics/colorfulness";
-export { chromaFidelity, chromaError, chromaErrorByCategory } from "./metrics/chroma-fidelity";
+export { chromaFidelity, chromaError, chromaErrorByCategory, fidelityOfError } from "./metrics/chroma-fidelity";
 export { detectionErrors, ERROR_IOU, type DetectionErrors } from "./metrics/detection-errors";
 export { panopticObjectErrors, type PanopticImageErrors } from "./metrics/panoptic-errors";

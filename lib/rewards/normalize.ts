@@ -18,6 +18,12 @@ export function meanStd(values: ArrayLike<number>): { mean: number; std: number 
   return { mean, std: Math.sqrt(sq / n) };
 }
 
+/** Mean and sample standard deviation (n - 1 in the denominator, 0 for one value): the honest spread of a few seeds. */
+export function sampleMeanStd(values: readonly number[]): { mean: number; std: number } {
+  const { mean, std } = meanStd(values);
+  return { mean, std: values.length > 1 ? std * Math.sqrt(values.length / (values.length - 1)) : 0 };
+}
+
 /** Below this spread a set of values counts as constant: z-scores are 0, not noise blown up. */
 export const MIN_STD = 1e-8;
 

@@ -70,13 +70,15 @@ describe("chromaErrorByCategory", () => {
     // bottom-right a segment with no category (skipped).
     const target = [40, 80, 220, 40, 80, 220, 214, 38, 38, 0, 0, 0];
     const prediction = [128, 128, 128, 40, 80, 220, 214, 38, 38, 255, 255, 255];
-    const parts = chromaErrorByCategory(prediction, target, 2, 2, [1, 1, 2, 3], new Map([[1, 7], [2, 1]]));
+    const { total, byCategory: parts } = chromaErrorByCategory(prediction, target, 2, 2, [1, 1, 2, 3], new Map([[1, 7], [2, 1]]));
     const greyVsBlue = Math.hypot(...srgbToLab(40, 80, 220).slice(1) as [number, number]);
     expect([...parts.keys()]).toEqual([7, 1]);
     close(parts.get(7)!.sum, greyVsBlue);
     expect(parts.get(7)!.pixels).toBe(2);
     expect(parts.get(1)).toEqual({ sum: 0, pixels: 1 });
     close((parts.get(7)!.sum + parts.get(1)!.sum) / 4, chromaError(prediction.slice(0, 9).concat(0, 0, 0), target, 2, 2));
+    // The total counts the uncategorised pixel too: it is chromaError times the pixel count.
+    close(total / 4, chromaError(prediction, target, 2, 2));
     expect(() => chromaErrorByCategory(prediction, target, 2, 2, [1, 1, 2], new Map())).toThrow(/3 segment ids for 2x2/);
   });
 });

@@ -48,14 +48,19 @@ export function chromaFidelity(
   width: number,
   height: number,
 ): number {
-  const fidelity = 1 - chromaError(prediction, target, width, height) / AB_DIAMETER;
-  return Math.min(1, Math.max(0, fidelity));
+  return fidelityOfError(chromaError(prediction, target, width, height));
+}
+
+/** Chroma fidelity of an image's mean a*b* error: 1 - error / AB_DIAMETER, clamped to [0, 1]. */
+export function fidelityOfError(meanError: number): number {
+  return Math.min(1, Math.max(0, 1 - meanError / AB_DIAMETER));
 }
 
 /**
  * Chroma error split by what each pixel shows: the sum of per-pixel a*b* distances and the pixel
- * count for each category of a panoptic map ("is the sky still blue?"). Sums, so a corpus adds them up.
- * @param segmentIds [height * width] segment id per pixel; `categoryOf` maps a segment id to its category (pixels of unknown segments are skipped).
+ * count for each category of a panoptic map ("is the sky still blue?"), and the sum over every
+ * pixel (`total / (width * height)` is chromaError). Sums, so a corpus adds them up.
+ * @param segmentIds [height * width] segment id per pixel; `categoryOf` maps a segment id to its category (pixels of unknown segments count only in `total`).
  */
 export function chromaErrorByCategory(
   prediction: ArrayLike<number>,
@@ -64,21 +69,24 @@ export function chromaErrorByCategory(
   height: number,
   segmentIds: ArrayLike<number>,
   categoryOf: ReadonlyMap<number, number>,
-): Map<number, { sum: number; pixels: number }> {
+): { total: number; byCategory: Map<number, { sum: number; pixels: number }> } {
   checkRgb(prediction, width, height, "prediction");
   checkRgb(target, width, height, "target");
   if (segmentIds.length !== width * height) throw new Error(`chromaErrorByCategory: ${segmentIds.length} segment ids for ${width}x${height} pixels`);
-  const out = new Map<number, { sum: number; pixels: number }>();
+  const byCategory = new Map<number, { sum: number; pixels: number }>();
+  let total = 0;
   for (let k = 0; k < width * height; k++) {
-    const cat = categoryOf.get(segmentIds[k] as number);
-    if (cat === undefined) continue;
     const i = 3 * k;
     const p = srgbToLab(prediction[i] as number, prediction[i + 1] as number, prediction[i + 2] as number);
     const t = srgbToLab(target[i] as number, target[i + 1] as number, target[i + 2] as number);
-    const acc = out.get(cat) ?? { sum: 0, pixels: 0 };
-    acc.sum += abDistance(p, t);
+    const d = abDistance(p, t);
+    total += d;
+    const cat = categoryOf.get(segmentIds[k] as number);
+    if (cat === undefined) continue;
+    const acc = byCategory.get(cat) ?? { sum: 0, pixels: 0 };
+    acc.sum += d;
     acc.pixels++;
-    out.set(cat, acc);
+    byCategory.set(cat, acc);
   }
-  return out;
+  return { total, byCategory };
 }

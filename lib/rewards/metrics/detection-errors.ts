@@ -42,7 +42,7 @@ export function detectionErrors(predictions: readonly ScoredBox[], groundTruth: 
     let bestIou = ERROR_IOU;
     let onClaimed = false;
     groundTruth.forEach((g, j) => {
-      const iou = boxIou([...p.box], [...g.box]);
+      const iou = boxIou(p.box, g.box);
       if (iou < ERROR_IOU) return;
       if (claimed[j]) onClaimed = true;
       else if (best < 0 || iou > bestIou) { best = j; bestIou = iou; }

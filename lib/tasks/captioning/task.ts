@@ -45,11 +45,13 @@ function groundedMetrics(texts: readonly string[], scenes: readonly Scene[]): Re
 function diversityMetrics(texts: readonly string[]): Record<string, number> {
   const words = new Set<string>();
   const bigrams = new Set<string>();
+  const captions = new Set<string>();
   let bigramCount = 0;
   for (const t of texts) {
     const tokens = tokenize(t);
+    captions.add(tokens.join(" "));
     for (const w of tokens) words.add(w);
     for (let i = 0; i + 1 < tokens.length; i++) { bigrams.add(`${tokens[i]} ${tokens[i + 1]}`); bigramCount++; }
   }
-  return { vocabulary: words.size, distinct_captions: new Set(texts.map((t) => tokenize(t).join(" "))).size, distinct_2: bigramCount === 0 ? 0 : bigrams.size / bigramCount };
+  return { vocabulary: words.size, distinct_captions: captions.size, distinct_2: bigramCount === 0 ? 0 : bigrams.size / bigramCount };
 }

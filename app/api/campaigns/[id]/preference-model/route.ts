@@ -24,12 +24,6 @@ export const GET = route({
     const campaign = await ownedCampaign(db, { id: params.id, user, action: "learn a reward from it" });
     if (campaign.status === "draft") throw new StudioError("conflict:campaign", `campaign "${campaign.name}" is a draft: it has no votes yet`);
     const { pairs, votes } = await campaignVotes(db, { campaignId: campaign.id });
-    try {
-      const learned = learnPreference({ task: campaign.task as TaskId, campaignId: campaign.id, pairs, votes }, trainerRewardContext(), { exclude: query.exclude });
-      return NextResponse.json(learned);
-    } catch (err) {
-      if (err instanceof Error && /decisive vote/.test(err.message)) throw new StudioError("conflict:campaign", err.message);
-      throw err;
-    }
+    return NextResponse.json(learnPreference({ task: campaign.task as TaskId, campaignId: campaign.id, pairs, votes }, trainerRewardContext(), { exclude: query.exclude }));
   },
 });
