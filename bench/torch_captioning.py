@@ -8,8 +8,8 @@ token embedding, learned positions, causal self-attention, cross-attention, MLP,
 Threads: 1 by default (RS_TORCH_THREADS to change), as TF.js WASM runs one thread in Node; with
 2 threads on a busy 2-core machine OpenMP's spinning made PyTorch 50x slower, not faster.
 
-Usage: python3 bench/torch_captioning.py <batch> <tokens> <rl_inputs> <samples> <decode_steps>
-Prints one JSON object: ms per MLE step and per REINFORCE step (sample + score + backward), best of 5.
+Usage: python3 bench/torch_captioning.py <batch> <tokens> <rl_inputs> <samples> <decode_steps>,
+then commands on stdin (see main): bench/train.ts times one PyTorch step at a time between TF.js's.
 """
 import json
 import math
@@ -142,23 +142,17 @@ class Captioner(nn.Module):
         return self.head(self.dec_ln(x))
 
 
-def timed(fn, reps=5):
-    """Best of `reps` runs after a warm-up, as bench/train.ts times TF.js."""
-    fn()
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return min(times)
-
-
 def main():
+    """Builds the model and the step inputs, then answers one command per line on stdin, so the
+    driver (bench/train.ts) can alternate PyTorch's steps with TF.js's and both meet the same load:
+    `mle`, `rl` or `matmul` runs that once and prints its wall time (and the REINFORCE phases) as
+    one JSON line; `info` prints the versions; end of input exits."""
     batch, tokens, rl_inputs, samples, decode_steps = (int(a) for a in sys.argv[1:6])
     model = Captioner()
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     images = torch.rand(batch, IMG, IMG, 3)
     seqs = torch.randint(3, VOCAB, (batch, tokens))
+    rl_images = torch.rand(rl_inputs, IMG, IMG, 3)
 
     def mle_step():
         opt.zero_grad()
@@ -167,10 +161,7 @@ def main():
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
-
-    rl_images = torch.rand(rl_inputs, IMG, IMG, 3)
-
-    phases = {"sample": [], "score": [], "update": []}
+        return {}
 
     def rl_step():
         rows = rl_inputs * samples
@@ -188,18 +179,28 @@ def main():
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         t3 = time.perf_counter()
-        for k, v in (("sample", t1 - t0), ("score", t2 - t1), ("update", t3 - t2)):
-            phases[k].append(v * 1000)
+        return {"phases_ms": {"sample": (t1 - t0) * 1000, "score": (t2 - t1) * 1000, "update": (t3 - t2) * 1000}}
 
-    # Raw matmul throughput on the model's typical shape (rows x width @ width x mlp).
+    # Raw matmul throughput on the model's typical shape (rows x width @ width x mlp), 100 products.
     a, b = torch.rand(1024, W), torch.rand(W, MLP)
-    mm_ms = timed(lambda: [a @ b for _ in range(100)]) / 100
-    print(json.dumps({
-        "torch": torch.__version__, "threads": torch.get_num_threads(),
-        "mle_ms": timed(mle_step), "rl_ms": timed(rl_step),
-        "rl_phases_ms": {k: min(v) for k, v in phases.items()},
-        "matmul_gflops": 2 * 1024 * W * MLP / (mm_ms / 1000) / 1e9,
-    }))
+
+    def matmul():
+        for _ in range(100):
+            a @ b
+        return {}
+
+    commands = {"mle": mle_step, "rl": rl_step, "matmul": matmul}
+    for line in sys.stdin:
+        cmd = line.strip()
+        if cmd == "info":
+            reply = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+        elif cmd in commands:
+            t0 = time.perf_counter()
+            extra = commands[cmd]()
+            reply = {"ms": (time.perf_counter() - t0) * 1000, **extra}
+        else:
+            reply = {"error": f"unknown command {cmd!r}; expected info, {', '.join(commands)}"}
+        print(json.dumps(reply), flush=True)
 
 
 if __name__ == "__main__":
