@@ -8,7 +8,7 @@ import type { CaptionOutput } from "@/lib/rewards";
 import { ParamStore } from "../nn/params";
 import { decodeSequences, scoreSequences, type SequenceGrammar } from "../nn/sequence";
 import { vitEncode } from "../nn/vit";
-import { repeatRows, rgbBatch } from "../images";
+import { rgbBatch } from "../images";
 import type { Policy } from "../types";
 import { CAPTIONING_SIZES, type CaptioningConfig } from "./model";
 import { BOS, decodeCaption, encodeCaption, EOS, PAD, VOCAB_SIZE } from "./vocab";
@@ -59,7 +59,7 @@ export function createCaptioningPolicy(config: CaptioningConfig = CAPTIONING_SIZ
       return rows.map((a) => ({ text: decodeCaption(a) }));
     },
     score(scenes, actions, { n, temperature }) {
-      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, CAPTION_GRAMMAR, temperature));
+      return tf.tidy(() => scoreSequences(params, config.dec, vitEncode(params, config.vit, rgbBatch(scenes)), actions, CAPTION_GRAMMAR, temperature, n));
     },
     outputSize: (o) => (o.text ? o.text.split(" ").length : 0),
     dispose: () => params.dispose(),

@@ -9,7 +9,7 @@ import type { Box } from "@/lib/rewards";
 import { ParamStore } from "../nn/params";
 import { decodeSequences, scoreSequences, type SequenceGrammar } from "../nn/sequence";
 import { vitEncode } from "../nn/vit";
-import { repeatRows, rgbBatch } from "../images";
+import { rgbBatch } from "../images";
 import type { Policy } from "../types";
 import { DETECTION_SIZES, type DetectionConfig } from "./model";
 import { sincos2d } from "./posemb";
@@ -83,7 +83,7 @@ export function createDetectionPolicy(config: DetectionConfig = DETECTION_SIZES.
       return rows.map((r, i) => decodeBoxes(coding, r, tokenProbs[i]));
     },
     score(scenes, actions, { n, temperature }) {
-      return tf.tidy(() => scoreSequences(params, config.dec, repeatRows(vitEncode(params, config.vit, rgbBatch(scenes)), n), actions, grammar, temperature));
+      return tf.tidy(() => scoreSequences(params, config.dec, vitEncode(params, config.vit, rgbBatch(scenes)), actions, grammar, temperature, n));
     },
     outputSize: (o) => o.boxes.length,
     dispose: () => params.dispose(),

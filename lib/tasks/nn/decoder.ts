@@ -15,11 +15,13 @@ export interface DecoderConfig {
 }
 
 /**
- * Decoder logits for token prefixes: tokens [B, T] (int32) attending causally to themselves and
- * fully to `memory` [B, S, D] -> logits [B, T, vocab]. Embeddings go through a one-hot matmul so
- * the gradient needs no scatter kernel (missing on some backends).
+ * Decoder logits for token prefixes: tokens [B n, T] (int32) attending causally to themselves and
+ * fully to `memory` [B, S, D], each memory row serving `repeats` = n consecutive token rows (its
+ * cross-attention keys and values projected once, then repeated) -> logits [B n, T, vocab].
+ * Embeddings go through a one-hot matmul so the gradient needs no scatter kernel (missing on
+ * some backends).
  */
-export function decodeLogits(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tensor2D, memory: tf.Tensor3D): tf.Tensor3D {
+export function decodeLogits(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tensor2D, memory: tf.Tensor3D, repeats = 1): tf.Tensor3D {
   const t = tokens.shape[1];
   let x = embedTokens(p, cfg, tokens, 0);
   const mask = causalMask(t);
@@ -27,7 +29,7 @@ export function decodeLogits(p: ParamStore, cfg: DecoderConfig, tokens: tf.Tenso
     const name = `dec/block${i}`;
     const h = layerNorm(p, `${name}/ln1`, x);
     x = tf.add(x, attention(p, `${name}/self`, h, h, cfg.heads, mask));
-    x = tf.add(x, attention(p, `${name}/cross`, layerNorm(p, `${name}/ln2`, x), memory, cfg.heads));
+    x = tf.add(x, attention(p, `${name}/cross`, layerNorm(p, `${name}/ln2`, x), memory, cfg.heads, undefined, repeats));
     x = tf.add(x, mlp(p, `${name}/mlp`, layerNorm(p, `${name}/ln3`, x), cfg.mlp));
   }
   mask.dispose();

@@ -59,6 +59,19 @@ describe("custom-gradient layers equal the plain composition under autodiff (rel
     });
   });
 
+  // 4 x 128 = 512 rows: on WASM the weight and bias gradients go through the row blocks of
+  // transpose2d and sumRows (matmul.ts).
+  it("linear and layerNorm over 512 rows (row-blocked gradients on WASM)", () => {
+    const p = new ParamStore(4);
+    expectSameAsPlain(p, input([4, 128, 12], 4), (x) => linear(p, "l", x, 7),
+      (x, w) => tf.reshape(tf.add(tf.matMul(tf.reshape(x, [-1, 12]), w["l/w"] as tf.Tensor), w["l/b"] as tf.Tensor), [4, 128, 7]));
+    const q = new ParamStore(5);
+    expectSameAsPlain(q, input([4, 128, 16], 5), (x) => layerNorm(q, "ln", x), (x, w) => {
+      const { mean, variance } = tf.moments(x, -1, true);
+      return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5))), w["ln/g"] as tf.Tensor), w["ln/b"] as tf.Tensor);
+    });
+  });
+
   it("gelu (tanh approximation)", () => {
     const p = new ParamStore(3);
     expectSameAsPlain(p, input([4, 6, 16], 3), (x) => gelu(x), (x) => {

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { channelAttention } from "./channel-attention";
-import { matMulFast } from "./matmul";
+import { repeatRows } from "../images";
+import { matMulFast, sumRows } from "./matmul";
 import type { ParamStore } from "./params";
 
 /**
@@ -34,7 +35,7 @@ const affine = custom((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: Save) => 
       const n = dy.shape[1] as number;
       const dy2 = tf.reshape(dy, [n, dout]);
       const dx = tf.reshape(matMulFast(dy2, ws as tf.Tensor, false, true), [1, n, din]);
-      return [dx, matMulFast(tf.reshape(xs as tf.Tensor, [n, din]), dy2, true, false), tf.sum(dy2, 0)];
+      return [dx, matMulFast(tf.reshape(xs as tf.Tensor, [n, din]), dy2, true, false), sumRows(dy2)];
     },
   };
 });
@@ -69,11 +70,10 @@ const layerNormOp = custom((x: tf.Tensor, g: tf.Tensor, b: tf.Tensor, save: Save
   return {
     value: tf.add(tf.mul(xhat, g), b),
     gradFunc: (dy, [xh, r, gain]) => {
-      const outer = dy.shape.slice(0, -1).map((_, i) => i);
       const dxhat = tf.mul(dy, gain as tf.Tensor);
       const dxc = tf.sub(dxhat, tf.mean(dxhat, -1, true));
       const dx = tf.mul(tf.sub(dxc, tf.mul(xh as tf.Tensor, tf.mean(tf.mul(dxhat, xh as tf.Tensor), -1, true))), r as tf.Tensor);
-      return [dx, tf.sum(tf.mul(dy, xh as tf.Tensor), outer), tf.sum(dy, outer)];
+      return [dx, sumRows(tf.mul(dy, xh as tf.Tensor)), sumRows(dy)];
     },
   };
 });
@@ -184,15 +184,18 @@ function channelPath(t: number, mask?: tf.Tensor): boolean {
 }
 
 /**
- * Multi-head attention of queries x [B, T, D] over memory m [B, S, D]; `mask` [T, S] (or
- * broadcastable) holds 0 where attending is allowed and -1e9 where not.
+ * Multi-head attention of queries x [B n, T, D] over memory m [B, S, D], each memory row serving
+ * `repeats` = n consecutive query rows (samples of one input): keys and values are projected on
+ * the B rows, then repeated. `mask` [T, S] (or broadcastable) holds 0 where attending is allowed
+ * and -1e9 where not.
  */
-export function attention(p: ParamStore, name: string, x: tf.Tensor, m: tf.Tensor, heads: number, mask?: tf.Tensor): tf.Tensor {
+export function attention(p: ParamStore, name: string, x: tf.Tensor, m: tf.Tensor, heads: number, mask?: tf.Tensor, repeats = 1): tf.Tensor {
   const [b, t, d] = x.shape as [number, number, number];
-  if (!channelPath(t, mask)) return attendProjected(p, name, x, attentionKeys(p, name, m, heads), attentionValues(p, name, m, heads), heads, mask);
-  const split = (y: tf.Tensor) => tf.reshape(y, [b, y.shape[1] as number, heads, d / heads]);
-  const k = split(linear(p, `${name}/k`, m, d)); // projections in the order the weights were first created
-  const v = split(linear(p, `${name}/v`, m, d));
+  const rep = <T extends tf.Tensor>(y: T): T => (repeats === 1 ? y : repeatRows(y, repeats));
+  if (!channelPath(t, mask)) return attendProjected(p, name, x, rep(attentionKeys(p, name, m, heads)), rep(attentionValues(p, name, m, heads)), heads, mask);
+  const split = (y: tf.Tensor) => tf.reshape(y, [y.shape[0] as number, y.shape[1] as number, heads, d / heads]);
+  const k = rep(split(linear(p, `${name}/k`, m, d))); // projections in the order the weights were first created
+  const v = rep(split(linear(p, `${name}/v`, m, d)));
   const q = split(linear(p, `${name}/q`, x, d));
   return linear(p, `${name}/o`, tf.reshape(channelAttention(q, k, v, mask), [b, t, d]), d);
 }

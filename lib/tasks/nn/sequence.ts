@@ -15,18 +15,19 @@ export interface SequenceGrammar {
 
 /**
  * log p(rows | memory) and the entropy of each step's (masked) distribution along the rows,
- * summed per row up to and including EOS: [R] each, with gradient. `memory` [R, S, D]. At
+ * summed per row up to and including EOS: [R] each, with gradient. `memory` [R / repeats, S, D]:
+ * each memory row serves `repeats` consecutive rows (n samples of one input). At
  * `temperature` t the distribution is softmax(masked logits / t), the one sampling draws from
  * (required: 1 for teacher forcing, the sampling temperature for REINFORCE).
  * Shared by every encoder-decoder task (captioning, detection).
  */
 export function scoreSequences(
-  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rows: readonly number[][], grammar: SequenceGrammar, temperature: number,
+  p: ParamStore, cfg: DecoderConfig, memory: tf.Tensor3D, rows: readonly number[][], grammar: SequenceGrammar, temperature: number, repeats = 1,
 ): { logp: tf.Tensor1D; entropy: tf.Tensor1D } {
   return tf.tidy(() => {
     const { tokens, weights } = padSequences(rows, grammar.pad, cfg.maxLen);
     const [r, t] = tokens.shape;
-    const logits = decodeLogits(p, cfg, tf.slice(tokens, [0, 0], [r, t - 1]), memory);
+    const logits = decodeLogits(p, cfg, tf.slice(tokens, [0, 0], [r, t - 1]), memory, repeats);
     const mask = tf.tensor2d(Array.from({ length: t - 1 }, (_, i) => Array.from(grammar.allowedAt(i))));
     const masked = tf.add(logits, mask);
     const logp = tf.logSoftmax(temperature === 1 ? masked : tf.div(masked, temperature));
