@@ -25,17 +25,24 @@ torch.manual_seed(0)
 W, DEPTH, HEADS, MLP, PATCH, IMG, VOCAB, MAXLEN = 64, 2, 4, 128, 4, 32, 91, 32
 
 
+def repeat_rows(y, n):
+    """Each row n times, consecutive, as lib/tasks/images.ts repeatRows (a broadcast, then one copy)."""
+    return y if n == 1 else y.unsqueeze(1).expand(-1, n, *y.shape[1:]).reshape(-1, *y.shape[1:])
+
+
 class Attn(nn.Module):
     def __init__(self):
         super().__init__()
         self.q, self.k, self.v, self.o = (nn.Linear(W, W) for _ in range(4))
 
-    def forward(self, x, m, mask=None):
+    def forward(self, x, m, mask=None, repeats=1):
+        """Queries x [B n, T, W] over memory m [B, S, W]: keys and values projected on the B rows, then
+        repeated for each row's n samples (as lib/tasks/nn/layers.ts attention does)."""
         b, t, _ = x.shape
         s = m.shape[1]
         q = self.q(x).view(b, t, HEADS, W // HEADS).transpose(1, 2)
-        k = self.k(m).view(b, s, HEADS, W // HEADS).transpose(1, 2)
-        v = self.v(m).view(b, s, HEADS, W // HEADS).transpose(1, 2)
+        k = repeat_rows(self.k(m), repeats).view(b, s, HEADS, W // HEADS).transpose(1, 2)
+        v = repeat_rows(self.v(m), repeats).view(b, s, HEADS, W // HEADS).transpose(1, 2)
         a = q @ k.transpose(-1, -2) / math.sqrt(W // HEADS)
         if mask is not None:
             a = a + mask
@@ -68,10 +75,10 @@ class DecBlock(nn.Module):
         self.ln1, self.ln2, self.ln3 = nn.LayerNorm(W), nn.LayerNorm(W), nn.LayerNorm(W)
         self.self_attn, self.cross, self.mlp = Attn(), Attn(), Mlp()
 
-    def forward(self, x, m, mask):
+    def forward(self, x, m, mask, repeats=1):
         h = self.ln1(x)
         x = x + self.self_attn(h, h, mask)
-        x = x + self.cross(self.ln2(x), m)
+        x = x + self.cross(self.ln2(x), m, repeats=repeats)
         return x + self.mlp(self.ln3(x))
 
 
@@ -98,9 +105,10 @@ class Captioner(nn.Module):
             x = blk(x)
         return self.enc_ln(x)
 
-    def sample_cached(self, mem, steps):
-        """Incremental sampling with a key/value cache, as lib/tasks/nn/decoder.ts DecoderCache."""
-        rows = mem.shape[0]
+    def sample_cached(self, mem, steps, repeats=1):
+        """Incremental sampling with a key/value cache, as lib/tasks/nn/decoder.ts DecoderCache: the
+        cross-attention keys and values of mem [B, S, W] projected once, then repeated per sample."""
+        rows = mem.shape[0] * repeats
 
         def heads(x):
             return x.view(rows, -1, HEADS, W // HEADS).transpose(1, 2)
@@ -109,7 +117,7 @@ class Captioner(nn.Module):
             a = heads(attn.q(x)) @ k.transpose(-1, -2) / math.sqrt(W // HEADS)
             return attn.o((a.softmax(-1) @ v).transpose(1, 2).reshape(rows, -1, W))
 
-        cross = [(heads(b.cross.k(mem)), heads(b.cross.v(mem))) for b in self.dec]
+        cross = [(heads(repeat_rows(b.cross.k(mem), repeats)), heads(repeat_rows(b.cross.v(mem), repeats))) for b in self.dec]
         cache = [None] * DEPTH
         tok = torch.ones(rows, dtype=torch.long)
         out = [tok]
@@ -133,13 +141,27 @@ class Captioner(nn.Module):
             out.append(tok)
         return torch.stack(out, 1), logp, entropy
 
-    def logits(self, tokens, memory):
+    def logits(self, tokens, memory, repeats=1):
         b, t = tokens.shape
         x = F.one_hot(tokens, VOCAB).float() @ self.tok + self.dpos[:, :t]
         mask = torch.triu(torch.full((t, t), -1e9), 1)
         for blk in self.dec:
-            x = blk(x, memory, mask)
+            x = blk(x, memory, mask, repeats)
         return self.head(self.dec_ln(x))
+
+
+def blas_core():
+    """OpenBLAS's kernel set (e.g. SkylakeX), read from the library torch loaded; "unknown" otherwise."""
+    import ctypes
+    import os
+    for name in ("libopenblas.so.0", "libopenblasp.so.0"):
+        try:  # only a library already loaded (by torch): RTLD_NOLOAD
+            lib = ctypes.CDLL(name, mode=os.RTLD_NOLOAD)
+        except OSError:
+            continue
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return f"OpenBLAS {lib.openblas_get_corename().decode()}"
+    return "unknown"
 
 
 def main():
@@ -167,14 +189,13 @@ def main():
         rows = rl_inputs * samples
         t0 = time.perf_counter()
         with torch.no_grad():  # 1. sample autoregressively with a key/value cache, as TF.js does
-            out, _logp, _entropy = model.sample_cached(model.encode(rl_images).repeat_interleave(samples, 0), decode_steps)
+            out, _logp, _entropy = model.sample_cached(model.encode(rl_images), decode_steps, samples)
             t1 = time.perf_counter()
             # 2. no-grad scoring under the frozen reference (the policy's log p and entropy came with the samples)
-            model.logits(out[:, :-1], model.encode(rl_images).repeat_interleave(samples, 0))
+            model.logits(out[:, :-1], model.encode(rl_images), samples)
         t2 = time.perf_counter()
         opt.zero_grad()  # 3. score with gradient, policy-gradient loss, backward, step
-        mem = model.encode(rl_images).repeat_interleave(samples, 0)
-        logp = model.logits(out[:, :-1], mem).log_softmax(-1).gather(-1, out[:, 1:, None]).sum((1, 2))
+        logp = model.logits(out[:, :-1], model.encode(rl_images), samples).log_softmax(-1).gather(-1, out[:, 1:, None]).sum((1, 2))
         (-(torch.randn(rows) * logp).mean()).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
@@ -189,11 +210,22 @@ def main():
             a @ b
         return {}
 
-    commands = {"mle": mle_step, "rl": rl_step, "matmul": matmul}
+    def profiled(step):
+        """One step under the autograd profiler: each op's own CPU time (us, children excluded) and
+        call count, and the step's wall time without the profiler's overhead is the caller's."""
+        with torch.autograd.profiler.profile() as prof:
+            t0 = time.perf_counter()
+            step()
+            wall = (time.perf_counter() - t0) * 1000
+        ops = [[e.key, e.self_cpu_time_total / 1000, e.count] for e in prof.key_averages()]
+        return {"profiled_ms": wall, "ops": ops}
+
+    commands = {"mle": mle_step, "rl": rl_step, "matmul": matmul,
+                "profile-mle": lambda: profiled(mle_step), "profile-rl": lambda: profiled(rl_step)}
     for line in sys.stdin:
         cmd = line.strip()
         if cmd == "info":
-            reply = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+            reply = {"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_core()}
         elif cmd in commands:
             t0 = time.perf_counter()
             extra = commands[cmd]()

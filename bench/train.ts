@@ -11,6 +11,7 @@
  * step over its best PyTorch step; the bench prints the median of the rounds and their range.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createInterface, type Interface } from "node:readline";
 import * as tf from "@tensorflow/tfjs-core";
 import { sceneAt } from "@/lib/data";
@@ -42,7 +43,7 @@ async function timeAsync(fn: () => Promise<unknown>, reps = 5): Promise<number> 
   return best;
 }
 
-type TorchReply = { ms: number; phases_ms?: { sample: number; score: number; update: number }; torch?: string; threads?: number; error?: string };
+type TorchReply = { ms: number; phases_ms?: { sample: number; score: number; update: number }; torch?: string; threads?: number; blas?: string; error?: string };
 
 /** bench/torch_captioning.py kept running, answering one command (a step) at a time. */
 class TorchReference {
@@ -52,7 +53,9 @@ class TorchReference {
   static async start(args: number[]): Promise<TorchReference | string> {
     // One thread all the way down: torch.set_num_threads(1) in the script, and OpenBLAS's own pool
     // (libopenblas0-pthread) pinned too, whose spinning threads otherwise stall on a busy machine.
-    const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
+    // And OpenBLAS's kernels for this CPU: under this VM its CPUID probe answers "Prescott" (SSE3)
+    // on an AVX-512 Xeon, and sgemm ran at 24 GFLOP/s instead of 120 (1024 x 1024, one thread).
+    const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", ...openblasCore() };
     const child = spawn("/usr/bin/python3", ["bench/torch_captioning.py", ...args.map(String)], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); });
@@ -80,6 +83,23 @@ class TorchReference {
     this.rl.close();
     this.child.stdin.end();
   }
+}
+
+/**
+ * OPENBLAS_CORETYPE for the CPU's widest vector unit, from /proc/cpuinfo's flags (Linux); none
+ * elsewhere or where the caller set one.
+ */
+function openblasCore(): { OPENBLAS_CORETYPE?: string } {
+  if (process.env.OPENBLAS_CORETYPE) return {};
+  let flags: string[] = [];
+  try {
+    flags = (/^flags\s*:(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "").trim().split(/\s+/);
+  } catch {
+    return {};
+  }
+  if (["avx512f", "avx512bw", "avx512vl", "avx512dq"].every((f) => flags.includes(f))) return { OPENBLAS_CORETYPE: "SKYLAKEX" };
+  if (flags.includes("avx2") && flags.includes("fma")) return { OPENBLAS_CORETYPE: "HASWELL" };
+  return {};
 }
 
 const median = (xs: number[]): number => {
@@ -183,7 +203,7 @@ async function compareWithTorch(
     };
     const rl = await interleave(rlStep, theirs("rl"), ROUNDS, STEPS_A_ROUND);
     const ml = await interleave(mle, theirs("mle"), ROUNDS, STEPS_A_ROUND);
-    console.log(`captioning vs PyTorch ${info.torch} on CPU, ${info.threads} thread (same architecture and shapes: MLE batch 32 x ${tokens} tokens; RL 8 x 4 samples, ${decode} decode steps)`);
+    console.log(`captioning vs PyTorch ${info.torch} on CPU, ${info.threads} thread, BLAS ${info.blas} (same architecture and shapes: MLE batch 32 x ${tokens} tokens; RL 8 x 4 samples, ${decode} decode steps)`);
     console.log(`${ROUNDS} rounds of ${STEPS_A_ROUND} steps a side, TF.js and PyTorch alternating step by step; a round's ratio is its best TF.js step over its best PyTorch step`);
     const w = [11, 10, 12, 14, 16, 8, 22];
     console.log(row(["step", "TF.js ms", "PyTorch ms", "median ratio", "rounds min-max", "goal", "rounds within goal"], w));
@@ -215,26 +235,101 @@ async function compareWithTorch(
     const [m] = mm.rounds as [{ ours: number; theirs: number }];
     console.log("");
     console.log(`matmul [1024, 64] @ [64, 128]: TF.js WASM ${gflops(m.ours).toFixed(1)} GFLOP/s, PyTorch ${gflops(m.theirs).toFixed(1)} GFLOP/s (${(m.ours / m.theirs).toFixed(1)}x the time)`);
+    // Where each side spends a step, by kind of work: one profiled step each (TF.js's kernels,
+    // PyTorch's ops by their own CPU time), after the timed rounds.
+    for (const [name, step, cmd] of [["MLE", mle, "profile-mle"], ["REINFORCE", profiledStep, "profile-rl"]] as const) {
+      const ours = await tfjsByKind(step);
+      const theirs = torchByKind((await torch.ask(cmd)) as unknown as { profiled_ms: number; ops: [string, number, number][] });
+      printKinds(name, ours, theirs);
+      if (name === "REINFORCE") printKernels(ours.kernels);
+    }
   } finally {
     torch.close();
   }
-  const info = await tf.profile(profiledStep);
-  const byName = new Map<string, { ms: number; calls: number }>();
+}
+
+/** Kinds of work a training step's kernels (TF.js) or ops (PyTorch) do. */
+const KINDS = ["matrix products", "layout (transpose, copy, concat, gather)", "reductions, softmax, LayerNorm", "element-wise (incl. Adam)"] as const;
+type Kind = (typeof KINDS)[number];
+type ByKind = { wallMs: number; kinds: Map<Kind, { ms: number; calls: number }>; kernels: { name: string; ms: number; calls: number }[] };
+
+const TFJS_KIND: Record<string, Kind> = {
+  BatchMatMul: "matrix products", _FusedMatMul: "matrix products", DepthwiseConv2dNative: "matrix products", Conv2D: "matrix products",
+  Transpose: "layout (transpose, copy, concat, gather)", Identity: "layout (transpose, copy, concat, gather)", Concat: "layout (transpose, copy, concat, gather)",
+  SplitV: "layout (transpose, copy, concat, gather)", Slice: "layout (transpose, copy, concat, gather)", GatherV2: "layout (transpose, copy, concat, gather)",
+  Reshape: "layout (transpose, copy, concat, gather)", Tile: "layout (transpose, copy, concat, gather)", Pack: "layout (transpose, copy, concat, gather)",
+  Cast: "layout (transpose, copy, concat, gather)", OneHot: "layout (transpose, copy, concat, gather)", PadV2: "layout (transpose, copy, concat, gather)",
+  Sum: "reductions, softmax, LayerNorm", Mean: "reductions, softmax, LayerNorm", Max: "reductions, softmax, LayerNorm", Min: "reductions, softmax, LayerNorm",
+  Softmax: "reductions, softmax, LayerNorm", ArgMax: "reductions, softmax, LayerNorm", Prod: "reductions, softmax, LayerNorm",
+};
+
+/** PyTorch op -> kind; what is not listed (and not a view, which does no work) is element-wise. */
+function torchKind(op: string): Kind | undefined {
+  const name = op.replace(/^aten::/, "");
+  if (["mm", "addmm", "bmm", "baddbmm", "addmv", "mv", "dot", "addbmm"].includes(name)) return "matrix products";
+  if (["copy_", "clone", "cat", "contiguous", "index_select", "gather", "index", "one_hot", "_to_copy", "scatter", "scatter_add_", "index_add_", "stack", "repeat", "fill_", "zero_", "zeros", "zeros_like", "new_zeros", "embedding"].includes(name)) return "layout (transpose, copy, concat, gather)";
+  if (["sum", "mean", "max", "amax", "min", "argmax", "_softmax", "_log_softmax", "_softmax_backward_data", "_log_softmax_backward_data", "native_layer_norm", "native_layer_norm_backward", "norm", "linalg_vector_norm", "nll_loss_forward", "nll_loss_backward", "multinomial", "cumsum"].includes(name)) return "reductions, softmax, LayerNorm";
+  // Views, dispatch wrappers and autograd bookkeeping do no arithmetic of their own.
+  if (!op.startsWith("aten::") || ["view", "reshape", "_reshape_alias", "as_strided", "transpose", "t", "expand", "select", "slice", "unsqueeze", "squeeze", "permute", "detach", "alias", "empty", "empty_like", "empty_strided", "to", "linear", "matmul", "layer_norm", "softmax", "log_softmax", "cross_entropy_loss", "nll_loss", "nll_loss_nd", "gelu_backward_wrapper", "numpy_T", "result_type", "lift_fresh", "item", "_local_scalar_dense", "is_nonzero", "resolve_conj", "resolve_neg", "split", "split_with_sizes", "unbind", "chunk", "narrow", "flatten", "view_as", "expand_as"].includes(name)) return undefined;
+  return "element-wise (incl. Adam)";
+}
+
+async function tfjsByKind(step: () => Promise<unknown>): Promise<ByKind> {
+  const t0 = performance.now();
+  const info = await tf.profile(async () => { await step(); });
+  const wallMs = performance.now() - t0;
   // Kernels only: custom-gradient ops and fused ops also appear as scopes around their kernels.
   const kernelsOnly = info.kernels.filter((k) => tf.getKernel(k.name, tf.getBackend()) !== undefined);
+  const kinds = new Map<Kind, { ms: number; calls: number }>();
+  const byName = new Map<string, { ms: number; calls: number }>();
   for (const k of kernelsOnly) {
+    const ms = typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
+    const kind = TFJS_KIND[k.name] ?? "element-wise (incl. Adam)";
+    const e = kinds.get(kind) ?? { ms: 0, calls: 0 };
+    kinds.set(kind, { ms: e.ms + ms, calls: e.calls + 1 });
     // Batched products (attention) take WASM's scalar loop, unbatched ones XNNPACK: apart.
-    const batched = k.name === "BatchMatMul" && k.inputShapes.some((s) => s !== null && s.slice(0, -2).reduce((n, d) => n * d, 1) > 1);
+    const batched = k.name === "BatchMatMul" && k.inputShapes.some((sh) => sh !== null && sh.slice(0, -2).reduce((n, d) => n * d, 1) > 1);
     const name = k.name === "BatchMatMul" ? `BatchMatMul ${batched ? "batched" : "2-D"}` : k.name;
-    const e = byName.get(name) ?? { ms: 0, calls: 0 };
-    e.ms += typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
-    e.calls += 1;
-    byName.set(name, e);
+    const f = byName.get(name) ?? { ms: 0, calls: 0 };
+    byName.set(name, { ms: f.ms + ms, calls: f.calls + 1 });
   }
-  const kernels = [...byName].map(([name, e]) => ({ name, ...e })).sort((x, y) => y.ms - x.ms);
-  const total = kernels.reduce((s, k) => s + k.ms, 0);
+  return { wallMs, kinds, kernels: [...byName].map(([name, e]) => ({ name, ...e })).sort((x, y) => y.ms - x.ms) };
+}
+
+function torchByKind(r: { profiled_ms: number; ops: [string, number, number][] }): ByKind {
+  const kinds = new Map<Kind, { ms: number; calls: number }>();
+  for (const [op, ms, calls] of r.ops) {
+    const kind = torchKind(op);
+    if (!kind) continue;
+    const e = kinds.get(kind) ?? { ms: 0, calls: 0 };
+    kinds.set(kind, { ms: e.ms + ms, calls: e.calls + calls });
+  }
+  return { wallMs: r.profiled_ms, kinds, kernels: [] };
+}
+
+function printKinds(step: string, ours: ByKind, theirs: ByKind): void {
+  const w = [42, 10, 8, 12, 8, 8];
   console.log("");
-  console.log(`TF.js kernels in one REINFORCE step: ${kernelsOnly.length} calls, ${total.toFixed(0)} ms inside kernels (the rest of the step is dispatch, tidy bookkeeping, reads and JS); top 12:`);
+  console.log(`${step} step by kind of work (one profiled step a side: TF.js kernel times, PyTorch ops' own CPU time; both profilers add overhead)`);
+  console.log(row(["kind", "TF.js ms", "calls", "PyTorch ms", "calls", "ratio"], w));
+  let a = 0;
+  let b = 0;
+  for (const kind of KINDS) {
+    const x = ours.kinds.get(kind) ?? { ms: 0, calls: 0 };
+    const y = theirs.kinds.get(kind) ?? { ms: 0, calls: 0 };
+    a += x.ms;
+    b += y.ms;
+    console.log(row([kind, x.ms.toFixed(1), String(x.calls), y.ms.toFixed(1), String(y.calls), y.ms > 0 ? `${(x.ms / y.ms).toFixed(1)}x` : ""], w));
+  }
+  console.log(row(["outside kernels (dispatch, autograd, JS)", (ours.wallMs - a).toFixed(1), "", (theirs.wallMs - b).toFixed(1), "", `${((ours.wallMs - a) / (theirs.wallMs - b)).toFixed(1)}x`], w));
+  console.log(row(["step, profiled", ours.wallMs.toFixed(1), "", theirs.wallMs.toFixed(1), "", `${(ours.wallMs / theirs.wallMs).toFixed(1)}x`], w));
+}
+
+function printKernels(kernels: ByKind["kernels"]): void {
+  const total = kernels.reduce((s, k) => s + k.ms, 0);
+  const calls = kernels.reduce((s, k) => s + k.calls, 0);
+  console.log("");
+  console.log(`TF.js kernels in one REINFORCE step: ${calls} calls, ${total.toFixed(0)} ms inside kernels; top 12:`);
   console.log(row(["kernel", "ms", "calls", "us/call"], [22, 10, 8, 10]));
   for (const k of kernels.slice(0, 12)) console.log(row([k.name, k.ms.toFixed(1), String(k.calls), ((k.ms * 1000) / k.calls).toFixed(0)], [22, 10, 8, 10]));
 }
