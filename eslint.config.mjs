@@ -15,5 +15,7 @@ export default defineConfig([
     "playwright-report/**",
     "reports/**",
     "data/**",
+    // Copied from node_modules on install (scripts/copy-wasm.mjs): tfjs-backend-wasm's own files.
+    "public/tfjs/**",
   ]),
 ]);

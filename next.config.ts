@@ -11,9 +11,9 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) as its own step; the build does not
   // repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Cross-origin isolated (COOP + COEP): SharedArrayBuffer exists, as threaded WASM needs. (TF.js
-  // 4.22 still runs single-threaded here: see lib/training/backend.ts.) Every asset is
-  // same-origin, so require-corp blocks nothing of ours.
+  // Cross-origin isolated (COOP + COEP): SharedArrayBuffer exists, as threaded WASM needs (see
+  // lib/training/browser/wasm-threads.ts). Every asset is same-origin, so require-corp blocks
+  // nothing of ours.
   // Browsers ask for /favicon.ico where a page names no icon (the 403 page, say): the app's icon.
   async rewrites() {
     return [{ source: "/favicon.ico", destination: "/icon.svg" }];

@@ -24,7 +24,7 @@ test.describe("cross-origin isolation", () => {
   });
 
   test("the assets a run loads carry COOP and COEP", async ({ request }) => {
-    for (const path of ["/tfjs/tfjs-backend-wasm-simd.wasm", "/models/captioning/mle/model.json", "/api/health"]) {
+    for (const path of ["/tfjs/tfjs-backend-wasm-simd.wasm", "/tfjs/tfjs-backend-wasm-threaded-simd.wasm", "/tfjs/tfjs-backend-wasm-threaded-simd.js", "/models/captioning/mle/model.json", "/api/health"]) {
       const res = await request.get(path);
       expect(res.status(), path).toBe(200);
       expect(res.headers()["cross-origin-opener-policy"], path).toBe("same-origin");

@@ -6,6 +6,7 @@ import { BACKEND_NAMES } from "@/lib/training/backend-names";
 import { TAB_STEP_SHAPE as TAB_SHAPE } from "@/lib/training/browser/tab-protocol";
 import { shippedUri } from "@/lib/training/checkpoint-uris";
 import { browserEnvironment, type BrowserEnvironment } from "@/lib/training/browser/environment";
+import { MAX_WASM_THREADS, planWasm } from "@/lib/training/wasm-plan";
 import { ConformanceTable } from "./conformance-table";
 import { ProbeFigures } from "./probe-figures";
 import { useBackendProbe } from "./use-backend-probe";
@@ -17,6 +18,8 @@ export function BackendCheck() {
   const [env, setEnv] = useState<BrowserEnvironment | null>(null);
   const [task, setTask] = useState<TaskId>("captioning");
   const [withTasks, setWithTasks] = useState(true);
+  /** WASM's pool for the probe and the checks on this page; undefined is TF.js's default. */
+  const [wasmThreads, setWasmThreads] = useState<number | undefined>(undefined);
   const probe = useBackendProbe();
   const { runs, check } = useConformance();
   const checking = Object.values(runs).some((r) => r?.status === "running");
@@ -25,10 +28,12 @@ export function BackendCheck() {
     browserEnvironment().then(setEnv, () => setEnv(null));
   }, []);
 
-  const measure = () => void probe.choose({ task, from: shippedUri(task, "mle"), size: "default", ...TAB_SHAPE }, { force: true }).catch(() => undefined);
+  const measure = () => void probe.choose({ task, from: shippedUri(task, "mle"), size: "default", ...TAB_SHAPE }, { force: true, wasmThreads }).catch(() => undefined);
   const checkAll = async () => {
-    for (const b of BACKEND_NAMES) if (b === "cpu" || env?.candidates.includes(b)) await check(b, withTasks ? TASK_IDS : []);
+    for (const b of BACKEND_NAMES) if (b === "cpu" || env?.candidates.includes(b)) await check(b, withTasks ? TASK_IDS : [], wasmThreads);
   };
+  // SIMD assumed here (the page runs no TF.js); the probe and the checks report what ran.
+  const plan = env ? planWasm({ simd: true, threadsSupported: env.isolated, cores: env.cores, requested: wasmThreads }) : null;
 
   return (
     <>
@@ -45,13 +50,25 @@ export function BackendCheck() {
                   <tr key={b} data-testid="environment-row" data-backend={b}>
                     <td>{b}</td>
                     <td className={missing ? "muted" : "ok"}>{missing ? `no: ${missing.reason}` : "yes"}</td>
-                    <td className="wrap">{b === "wasm" ? `SIMD, one thread (TF.js 4.22's threaded WASM cannot start inside a bundled app, tfjs#4107); page ${env.isolated ? "cross-origin isolated" : "not cross-origin isolated"}; ${env.cores} logical cores` : b === "cpu" ? "plain JavaScript (the reference)" : d ? `${d.adapter}${d.fallback ? " — software / fallback adapter" : ""}` : ""}</td>
+                    <td className="wrap" data-testid={b === "wasm" ? "wasm-plan" : undefined}>{b === "wasm" && plan ? `${plan.binary} binary, ${plan.note}; page ${env.isolated ? "cross-origin isolated" : "not cross-origin isolated"}; ${env.cores} logical cores` : b === "cpu" ? "plain JavaScript (the reference)" : d ? `${d.adapter}${d.fallback ? " — software / fallback adapter" : ""}` : ""}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
         ) : <p className="muted">Looking at this browser…</p>}
+        {env ? (
+          <div className="toolbar">
+            <label>
+              WASM threads for the measurement and the checks below
+              <select aria-label="WASM threads" value={wasmThreads ?? ""} disabled={probe.state.running || checking}
+                onChange={(e) => setWasmThreads(e.target.value === "" ? undefined : Number(e.target.value))}>
+                <option value="">TF.js&apos;s default</option>
+                {Array.from({ length: Math.min(MAX_WASM_THREADS, env.cores) }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{n}</option>)}
+              </select>
+            </label>
+          </div>
+        ) : null}
       </section>
 
       <section className="panel" aria-label="Speed">
@@ -83,7 +100,7 @@ export function BackendCheck() {
         </p>
         <div className="toolbar">
           {BACKEND_NAMES.map((b) => (
-            <button key={b} type="button" className="button" disabled={checking || (b !== "cpu" && !env?.candidates.includes(b))} onClick={() => void check(b, withTasks ? TASK_IDS : [])}>
+            <button key={b} type="button" className="button" disabled={checking || (b !== "cpu" && !env?.candidates.includes(b))} onClick={() => void check(b, withTasks ? TASK_IDS : [], wasmThreads)}>
               Check {b}
             </button>
           ))}

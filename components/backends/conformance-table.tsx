@@ -15,9 +15,10 @@ function worstOf(r: CaseResult) {
 export function ConformanceTable({ backend, run }: { backend: BackendName; run: ConformanceRun }) {
   const failed = run.results.filter((r) => !r.ok);
   return (
-    <div data-testid="conformance" data-backend={backend} data-status={run.status} data-failed={failed.length} data-count={run.results.length}>
+    <div data-testid="conformance" data-backend={backend} data-status={run.status} data-failed={failed.length} data-count={run.results.length}
+      data-binary={run.details?.binary ?? ""} data-threads={run.details?.threads ?? ""}>
       <h3>
-        {backend}{run.runsOn ? <span className="muted"> on {run.runsOn}</span> : null}:{" "}
+        {backend}{run.runsOn ? <span className="muted" title={run.details?.threadsNote}> on {run.runsOn}</span> : null}:{" "}
         {run.status === "running" ? <span role="status">checking… {run.results.length} cases so far</span> : null}
         {run.status === "done" ? (
           <span className={failed.length ? "fail" : "ok"} data-testid="conformance-summary">

@@ -1,16 +1,10 @@
 "use client";
 
-import type { ProbeFigure } from "@/lib/training/browser/probe-protocol";
+import { runsOn } from "./runs-on";
 import type { ProbeState } from "./use-backend-probe";
 
 const ms = (v: number | undefined) => (v === undefined ? "—" : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v).toLocaleString("en-US")} ms`);
 
-function adapterOf(f: ProbeFigure): string {
-  const d = f.details;
-  if (!d) return "";
-  if (d.threads !== undefined) return `${d.threads} thread${d.threads === 1 ? "" : "s"}${d.simd ? ", SIMD" : ""}${d.isolated === false ? ", not cross-origin isolated" : ""}`;
-  return `${d.adapter ?? ""}${d.fallback ? " (software / fallback adapter)" : ""}`;
-}
 
 /** What `auto` measured: each backend's step time (or why it has none) and the choice. */
 export function ProbeFigures({ state }: { state: ProbeState }) {
@@ -35,11 +29,11 @@ export function ProbeFigures({ state }: { state: ProbeState }) {
         </thead>
         <tbody>
           {figures.map((f) => (
-            <tr key={f.backend} data-testid="probe-row" data-backend={f.backend} data-status={f.status} data-ms={f.msPerStep ?? ""}>
+            <tr key={f.backend} data-testid="probe-row" data-backend={f.backend} data-status={f.status} data-ms={f.msPerStep ?? ""} data-binary={f.details?.binary ?? ""} data-threads={f.details?.threads ?? ""}>
               <td>{f.backend}{result?.chosen === f.backend ? " ✓" : ""}</td>
               <td>{ms(f.msPerStep)}</td>
               <td>{ms(f.warmupMs)}</td>
-              <td className="wrap">{adapterOf(f)}</td>
+              <td className="wrap" title={f.details?.threadsNote}>{runsOn(f.details)}</td>
               <td className={f.status === "measured" ? "wrap" : "wrap muted"}>{f.status === "measured" ? `median of ${f.steps.length} steps` : f.reason}</td>
             </tr>
           ))}

@@ -25,7 +25,8 @@ export function useBackendProbe() {
   const [state, setState] = useState<ProbeState>(IDLE);
   const busy = useRef(false);
 
-  const choose = useCallback(async (job: ProbeJob, opts: { force?: boolean } = {}): Promise<ProbeResult> => {
+  /** `wasmThreads` (the Backends page's choice) measures WASM with that pool; such a result is not kept. */
+  const choose = useCallback(async (job: ProbeJob, opts: { force?: boolean; wasmThreads?: number } = {}): Promise<ProbeResult> => {
     if (busy.current) throw new Error("a backend measurement is already running");
     busy.current = true;
     try {
@@ -40,12 +41,13 @@ export function useBackendProbe() {
       const { chosen, figures } = await probeBackends(job, {
         candidates: env.candidates,
         wasmPaths: "/tfjs/",
+        ...(opts.wasmThreads !== undefined ? { wasmThreads: opts.wasmThreads } : {}),
         createWorker: () => new Worker(new URL("../../lib/training/browser/probe-worker.ts", import.meta.url), { type: "module" }),
         onProgress: (f, current) => setState((s) => ({ ...s, figures: [...f], current })),
       });
       if (!chosen) throw new Error(`no backend could run a train step here: ${figures.map((f) => `${f.backend}: ${f.reason ?? f.status}`).join("; ")}`);
       const result: ProbeResult = { chosen, figures, at: new Date().toISOString(), key };
-      saveProbe(result, localStorage);
+      if (opts.wasmThreads === undefined) saveProbe(result, localStorage);
       setState({ ...IDLE, figures, result: { ...result, cached: false } });
       return result;
     } catch (err) {

@@ -2,7 +2,8 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { TaskId } from "@/lib/rewards/task-types";
-import type { BackendName } from "@/lib/training/backend";
+import type { BackendDetails, BackendName } from "@/lib/training/backend";
+import { runsOn } from "./runs-on";
 import type { FromConformanceWorker, ToConformanceWorker } from "@/lib/training/browser/conformance-worker";
 import type { CaseResult } from "@/lib/training/conformance/types";
 
@@ -10,6 +11,7 @@ export interface ConformanceRun {
   status: "running" | "done" | "error";
   results: CaseResult[];
   runsOn?: string;
+  details?: BackendDetails;
   seconds?: number;
   error?: string;
 }
@@ -19,7 +21,7 @@ export function useConformance() {
   const [runs, setRuns] = useState<Partial<Record<BackendName, ConformanceRun>>>({});
   const worker = useRef<Worker | null>(null);
 
-  const check = useCallback((backend: BackendName, tasks: readonly TaskId[]) => new Promise<void>((resolve) => {
+  const check = useCallback((backend: BackendName, tasks: readonly TaskId[], wasmThreads?: number) => new Promise<void>((resolve) => {
     worker.current?.terminate();
     const w = new Worker(new URL("../../lib/training/browser/conformance-worker.ts", import.meta.url), { type: "module" });
     worker.current = w;
@@ -32,13 +34,13 @@ export function useConformance() {
     };
     w.onmessage = (e: MessageEvent<FromConformanceWorker>) => {
       const m = e.data;
-      if (m.type === "backend") update((r) => ({ ...r, runsOn: m.choice.details.adapter ?? (m.choice.details.threads !== undefined ? `${m.choice.details.threads} thread(s)` : "") }));
+      if (m.type === "backend") update((r) => ({ ...r, runsOn: runsOn(m.choice.details), details: m.choice.details }));
       if (m.type === "result") update((r) => ({ ...r, results: [...r.results, m.result] }));
       if (m.type === "done") end((r) => ({ ...r, status: "done", seconds: m.seconds }));
       if (m.type === "error") end((r) => ({ ...r, status: "error", error: m.message }));
     };
     w.onerror = (e) => end((r) => ({ ...r, status: "error", error: e.message || "the check's worker failed to start" }));
-    w.postMessage({ type: "run", backend, tasks: [...tasks], wasmPaths: "/tfjs/" } satisfies ToConformanceWorker);
+    w.postMessage({ type: "run", backend, tasks: [...tasks], wasmPaths: "/tfjs/", ...(wasmThreads !== undefined ? { wasmThreads } : {}) } satisfies ToConformanceWorker);
   }), []);
 
   return { runs, check };

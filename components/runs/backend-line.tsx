@@ -13,11 +13,11 @@ function typicalMs(rows: readonly ReinforceStepLog[]): number | null {
 export function BackendLine({ choice, rows }: { choice: BackendChoice; rows: readonly ReinforceStepLog[] }) {
   const d = choice.details;
   const on = d.threads !== undefined
-    ? `${d.threads} thread${d.threads === 1 ? "" : "s"}${d.simd ? ", SIMD" : ""}, page ${d.isolated ? "cross-origin isolated" : "not cross-origin isolated"}${d.threadsNote ? ` (${d.threadsNote})` : ""}`
+    ? `${d.binary ?? (d.simd ? "SIMD" : "plain")} binary, ${d.threads} thread${d.threads === 1 ? "" : "s"}, page ${d.isolated ? "cross-origin isolated" : "not cross-origin isolated"}${d.threadsNote ? ` (${d.threadsNote})` : ""}`
     : d.adapter ? `${d.adapter}${d.fallback ? " (software / fallback adapter)" : ""}` : "";
   const step = typicalMs(rows);
   return (
-    <p data-testid="run-backend" data-backend={choice.backend} data-threads={d.threads ?? ""} data-isolated={d.isolated ?? ""}>
+    <p data-testid="run-backend" data-backend={choice.backend} data-threads={d.threads ?? ""} data-binary={d.binary ?? ""} data-isolated={d.isolated ?? ""}>
       Backend: <strong>{choice.backend}</strong>{on ? <span> — {on}</span> : null}
       {step !== null ? <span data-testid="run-step-time" data-ms={step}> · {Math.round(step).toLocaleString("en-US")} ms a step</span> : null}
       {choice.skipped.length ? <span className="muted"> (skipped: {choice.skipped.map((s) => `${s.backend} — ${s.reason}`).join("; ")})</span> : null}

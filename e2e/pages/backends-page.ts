@@ -18,6 +18,21 @@ export class BackendsPage {
     return table;
   }
 
+  /** Chooses WASM's pool for the probe and the checks ("" is TF.js's default). */
+  async wasmThreads(value: string): Promise<void> {
+    await this.page.getByLabel("WASM threads").selectOption(value);
+  }
+
+  /** Runs auto's speed probe and returns its wasm row once the probe is done. */
+  async measureWasm(): Promise<Locator> {
+    const button = this.page.getByRole("button", { name: "Measure speed", exact: true });
+    await button.click();
+    await expect(button).toBeDisabled();
+    await expect(button).toBeEnabled({ timeout: 280_000 });
+    await expect(this.page.getByTestId("probe-choice")).toBeVisible();
+    return this.page.locator('[data-testid="probe-row"][data-backend="wasm"]');
+  }
+
   /** Each case's worst output, as the table shows it, for the record. */
   async rows(backend: string): Promise<string[][]> {
     return this.page.locator(`[data-testid="conformance"][data-backend="${backend}"] [data-testid="conformance-row"]`).evaluateAll((rs) =>

@@ -8,17 +8,20 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describeAdapter, webglRenderer, type GpuAdapterLike } from "./browser/environment";
 import { BACKEND_NAMES, type BackendName } from "./backend-names";
 import { registerFastMatMulGradient } from "./matmul-grad";
+import { planWasm, type WasmBinary, type WasmPlan } from "./wasm-plan";
 
 export { BACKEND_NAMES, type BackendName } from "./backend-names";
 export type BackendRequest = BackendName | "auto";
 
 /** What the chosen backend runs on, for the run page and the probe's cache key. */
 export interface BackendDetails {
-  /** WASM: threads in XNNPACK's pool, SIMD, and whether the context is cross-origin isolated (threads need it). */
+  /** WASM: threads in XNNPACK's pool (as TF.js reports it), SIMD, and whether the context is cross-origin isolated (threads need it). */
   threads?: number;
   simd?: boolean;
   isolated?: boolean;
-  /** Why the thread count is what it is, when that is not the obvious reason. */
+  /** WASM: the binary running, threaded-SIMD, SIMD or plain. */
+  binary?: WasmBinary;
+  /** WASM: why this binary and thread count. */
   threadsNote?: string;
   /** WebGPU: the adapter (vendor, architecture, description); WebGL: the unmasked renderer. */
   adapter?: string;
@@ -47,8 +50,11 @@ async function details(name: BackendName): Promise<BackendDetails> {
   if (name === "wasm") {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
     const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
-    const threadsNote = isNode ? "TF.js has no threaded WASM build for Node" : "TF.js 4.22's threaded WASM cannot start inside a bundled app (tfjs#4107), so it is off";
-    return { threads: wasm.getThreadsCount(), threadsNote, simd: !!(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT")), ...(isolated === undefined ? {} : { isolated }) };
+    const simd = !!(await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"));
+    const plan = wasmPlan ?? { binary: simd ? "SIMD" : "plain", threads: 1, note: "TF.js has no threaded WASM build for Node" };
+    const threads = wasm.getThreadsCount();
+    const threadsNote = threads === plan.threads ? plan.note : `${plan.note}; TF.js made ${threads}`;
+    return { threads, binary: plan.binary, threadsNote, simd, ...(isolated === undefined ? {} : { isolated }) };
   }
   return {};
 }
@@ -56,7 +62,17 @@ async function details(name: BackendName): Promise<BackendDetails> {
 export interface BackendOptions {
   /** Folder (URL in a browser, absolute path in Node) holding tfjs-backend-wasm's .wasm files. */
   wasmPaths?: string;
+  /**
+   * Browser: XNNPACK's pool size for wasm (default TF.js's, half the logical cores); 2 or more
+   * takes the threaded-SIMD binary. Decided once per Worker, when wasm first starts there.
+   */
+  wasmThreads?: number;
 }
+
+/** The browser's wasm plan, once made; null in Node and before wasm is registered. */
+let wasmPlan: WasmPlan | null = null;
+/** Runs wasm's start (setBackend) as the plan needs: with the logical cores its pool asks for. */
+let startWasm = <T>(start: () => Promise<T>): Promise<T> => start();
 
 const isNode = typeof process !== "undefined" && !!process.versions?.node && typeof (globalThis as { window?: unknown }).window === "undefined" && typeof (globalThis as { importScripts?: unknown }).importScripts === "undefined";
 
@@ -78,14 +94,10 @@ async function register(name: BackendName, opts: BackendOptions): Promise<void> 
   if (name === "cpu") await import("@tensorflow/tfjs-backend-cpu");
   if (name === "wasm") {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
-    if (opts.wasmPaths) wasm.setWasmPaths(opts.wasmPaths.endsWith("/") ? opts.wasmPaths : `${opts.wasmPaths}/`);
-    // Single-threaded everywhere. Node: TF.js has no threaded build for it. Browsers: TF.js 4.22
-    // starts its threaded-SIMD pthreads from a Blob made of its Emscripten factory's
-    // Function.toString(), and a bundled app (Next/Turbopack here) rewrites that function's free
-    // references, so every pthread dies with "ReferenceError: __TURBOPACK__imported__module__ is
-    // not defined" (measured, cross-origin isolated Chromium; tfjs#4107) and the backend never
-    // starts. The SIMD binary with one thread is what runs; the run page reports the count.
-    tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+    const prefix = opts.wasmPaths ? (opts.wasmPaths.endsWith("/") ? opts.wasmPaths : `${opts.wasmPaths}/`) : undefined;
+    if (prefix) wasm.setWasmPaths(prefix);
+    // Node: single-threaded SIMD (TF.js has no threaded build for Node; the flag is false there).
+    if (!isNode) wasmPlan = await planBrowserWasm(wasm, prefix ?? "/tfjs/", opts.wasmThreads);
   }
   if (name === "webgl") await import("@tensorflow/tfjs-backend-webgl");
   if (name === "webgpu") {
@@ -97,6 +109,31 @@ async function register(name: BackendName, opts: BackendOptions): Promise<void> 
     await import("@tensorflow/tfjs-backend-webgpu");
   }
   if (!tf.findBackendFactory(name)) throw new Error(`the ${name} backend did not register`);
+}
+
+/**
+ * Picks the browser's binary and pool (lib/training/wasm-plan.ts) and readies it: the
+ * threaded-SIMD binary gets its pthreads' source (browser/wasm-threads.ts) and its pool size;
+ * otherwise TF.js is told not to take it. A threaded source that cannot be had falls back to SIMD.
+ */
+async function planBrowserWasm(wasm: typeof import("@tensorflow/tfjs-backend-wasm"), prefix: string, requested: number | undefined): Promise<WasmPlan> {
+  const [simd, threadsSupported] = await Promise.all([tf.env().getAsync("WASM_HAS_SIMD_SUPPORT"), tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT")]);
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+  const plan = planWasm({ simd: !!simd, threadsSupported: !!threadsSupported, cores, requested });
+  if (plan.binary === "threaded-SIMD") {
+    const threads = await import("./browser/wasm-threads");
+    try {
+      await threads.serveThreadedSource(prefix);
+      wasm.setThreadsCount(plan.threads);
+      startWasm = (start) => threads.withLogicalCores(2 * plan.threads, start);
+      return plan;
+    } catch (err) {
+      tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+      return { binary: "SIMD", threads: 1, note: `the threaded binary's source could not be loaded (${err instanceof Error ? err.message : String(err)})` };
+    }
+  }
+  tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+  return plan;
 }
 
 /** Parses a backend request; throws naming the valid choices. */
@@ -116,7 +153,7 @@ export async function selectBackend(request: BackendRequest | string = "auto", o
   for (const name of order) {
     try {
       await register(name, opts);
-      if (!(await tf.setBackend(name))) throw new Error("failed to initialise");
+      if (!(await (name === "wasm" ? startWasm(() => tf.setBackend(name)) : tf.setBackend(name)))) throw new Error("failed to initialise");
       await tf.ready();
       return { backend: name, skipped, details: await details(name) };
     } catch (err) {

@@ -12,6 +12,8 @@ export interface ProbeOptions {
   candidates: readonly BackendName[];
   createWorker: () => Worker;
   wasmPaths: string;
+  /** WASM's pool size (BackendOptions.wasmThreads); TF.js's default when absent. */
+  wasmThreads?: number;
   /** Timed steps after the warm-up. */
   steps?: number;
   /** Time limit of the first candidate (model load, warm-up and steps), ms. */
@@ -29,7 +31,7 @@ const median = (xs: readonly number[]) => {
 };
 
 /** Times one backend in its own Worker; resolves "too-slow" (and terminates it) at `limitMs`. */
-export function probeOne(backend: BackendName, job: ProbeJob, limitMs: number, opts: Pick<ProbeOptions, "createWorker" | "wasmPaths" | "steps">): Promise<ProbeFigure> {
+export function probeOne(backend: BackendName, job: ProbeJob, limitMs: number, opts: Pick<ProbeOptions, "createWorker" | "wasmPaths" | "wasmThreads" | "steps">): Promise<ProbeFigure> {
   const n = opts.steps ?? 2;
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -57,7 +59,7 @@ export function probeOne(backend: BackendName, job: ProbeJob, limitMs: number, o
       if (m.type === "error") finish({ status: "failed", reason: m.message });
     };
     worker.onerror = (e) => finish({ status: "failed", reason: e.message || "the probe worker failed to start" });
-    worker.postMessage({ type: "probe", job, backend, steps: n, wasmPaths: opts.wasmPaths } satisfies ToProbeWorker);
+    worker.postMessage({ type: "probe", job, backend, steps: n, wasmPaths: opts.wasmPaths, ...(opts.wasmThreads !== undefined ? { wasmThreads: opts.wasmThreads } : {}) } satisfies ToProbeWorker);
   });
 }
 

@@ -10,7 +10,7 @@ import { loadBrowserCheckpoint, shippedUri } from "../browser-checkpoints";
 import { fromArtifacts } from "../checkpoint";
 import { OP_CASES, runConformance, taskCase, type CaseResult } from "../conformance";
 
-export type ToConformanceWorker = { type: "run"; backend: BackendName; tasks: TaskId[]; wasmPaths: string };
+export type ToConformanceWorker = { type: "run"; backend: BackendName; tasks: TaskId[]; wasmPaths: string; wasmThreads?: number };
 export type FromConformanceWorker =
   | { type: "backend"; choice: BackendChoice }
   | { type: "result"; result: CaseResult }
@@ -25,7 +25,7 @@ const loadShipped = async (task: TaskId) => (await fromArtifacts(await loadBrows
 async function run(m: ToConformanceWorker): Promise<void> {
   const t0 = performance.now();
   await selectBackend("cpu");
-  const choice = await selectBackend(m.backend, { wasmPaths: m.wasmPaths });
+  const choice = await selectBackend(m.backend, { wasmPaths: m.wasmPaths, wasmThreads: m.wasmThreads });
   post({ type: "backend", choice });
   const cases = [...OP_CASES, ...m.tasks.map((t) => taskCase(t, loadShipped))];
   const results = await runConformance(cases, { backend: m.backend, onResult: (result) => post({ type: "result", result }) });

@@ -15,7 +15,7 @@ export interface ProbeJob {
   samples: number;
 }
 
-export type ToProbeWorker = { type: "probe"; job: ProbeJob; backend: BackendName; steps: number; wasmPaths: string };
+export type ToProbeWorker = { type: "probe"; job: ProbeJob; backend: BackendName; steps: number; wasmPaths: string; wasmThreads?: number };
 
 export type FromProbeWorker =
   | { type: "ready"; backend: BackendName; details: BackendDetails; loadMs: number }

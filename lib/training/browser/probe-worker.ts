@@ -32,7 +32,7 @@ async function policiesFor(job: ProbeJob): Promise<[Policy, Policy]> {
 
 async function probe(m: ToProbeWorker): Promise<void> {
   const t0 = performance.now();
-  const choice = await selectBackend(m.backend, { wasmPaths: m.wasmPaths });
+  const choice = await selectBackend(m.backend, { wasmPaths: m.wasmPaths, wasmThreads: m.wasmThreads });
   const [policy, reference] = await policiesFor(m.job);
   const optimizer = tf.train.adam(1e-4);
   try {
