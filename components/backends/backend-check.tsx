@@ -50,7 +50,7 @@ export function BackendCheck() {
                   <tr key={b} data-testid="environment-row" data-backend={b}>
                     <td>{b}</td>
                     <td className={missing ? "muted" : "ok"}>{missing ? `no: ${missing.reason}` : "yes"}</td>
-                    <td className="wrap" data-testid={b === "wasm" ? "wasm-plan" : undefined}>{b === "wasm" && plan ? `${plan.binary} binary, ${plan.note}; page ${env.isolated ? "cross-origin isolated" : "not cross-origin isolated"}; ${env.cores} logical cores` : b === "cpu" ? "plain JavaScript (the reference)" : d ? `${d.adapter}${d.fallback ? " — software / fallback adapter" : ""}` : ""}</td>
+                    <td className="wrap" data-testid={b === "wasm" ? "wasm-plan" : undefined}>{b === "wasm" && plan ? `${plan.binary} binary, ${plan.threads} thread${plan.threads === 1 ? "" : "s"} (${plan.note}); page ${env.isolated ? "cross-origin isolated" : "not cross-origin isolated"}; ${env.cores} logical cores` : b === "cpu" ? "plain JavaScript (the reference)" : d ? `${d.adapter}${d.fallback ? " — software / fallback adapter" : ""}` : ""}</td>
                   </tr>
                 );
               })}

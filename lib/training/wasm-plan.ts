@@ -11,7 +11,7 @@ export interface WasmPlan {
   binary: WasmBinary;
   /** XNNPACK's pool size the plan asks for (1 unless the binary is threaded-SIMD). */
   threads: number;
-  /** Why this binary and this many threads, for the run page and the Backends page. */
+  /** Why this binary and this many threads (shown after the count), for the run page and the Backends page. */
   note: string;
 }
 
@@ -46,6 +46,6 @@ export function planWasm({ simd, threadsSupported, cores, requested }: WasmPlanI
   if (!threadsSupported) return { binary, threads: 1, note: "threads need SharedArrayBuffer (a cross-origin isolated page) and WASM threads, which this context lacks" };
   const wanted = requested === undefined ? defaultWasmThreads(cores) : Math.min(MAX_WASM_THREADS, Math.max(1, cores), Math.max(1, Math.floor(requested)));
   const why = requested === undefined ? `TF.js's default, half of ${cores} logical cores` : `asked for ${requested}${wanted < requested ? `, capped at ${Math.min(MAX_WASM_THREADS, cores)}` : ""}`;
-  if (wanted < 2) return { binary, threads: 1, note: `one thread (${why}), so the SIMD binary: the threaded one is no faster on one thread` };
-  return { binary: "threaded-SIMD", threads: wanted, note: `${wanted} threads (${why})` };
+  if (wanted < 2) return { binary, threads: 1, note: `${why}; the threaded binary is no faster on one thread` };
+  return { binary: "threaded-SIMD", threads: wanted, note: why };
 }
