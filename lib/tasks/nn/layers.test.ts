@@ -2,7 +2,8 @@ import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useWasmBackend } from "@/lib/testing/tf-backend";
 import { channelAttention } from "./channel-attention";
-import { batchedAttention, causalMask, gelu, layerNorm, linear } from "./layers";
+import { repeatRows } from "../images";
+import { attention, batchedAttention, causalMask, gelu, layerNorm, linear } from "./layers";
 import { ParamStore } from "./params";
 
 beforeAll(useWasmBackend);
@@ -102,5 +103,35 @@ describe("custom-gradient layers equal the plain composition under autodiff (rel
       : (q: tf.Tensor) => batchedAttention(q, k, v, mask);
     expectSameAsPlain(p, input([2, 3, t, 8], 4), core, (q) => plainAttention(q, k, v, mask), [k, v]);
     mask?.dispose();
+  });
+});
+
+describe("cross-attention over memory rows serving n samples each", () => {
+  // attention(..., repeats) projects keys and values on the B memory rows and repeats them; the
+  // same values and gradients (memory, weights, queries) as attending over the repeated memory.
+  it.each([["channel path (T = 5)", 5], ["batched path (T = 1)", 1]] as const)("%s", (_, t) => {
+    const run = (repeated: boolean) => {
+      const p = new ParamStore(7);
+      const x = tf.tidy(() => tf.variable(tf.randomNormal([6, t, 16], 0, 1, "float32", 8), true, `x${repeated}`));
+      const m = tf.tidy(() => tf.variable(tf.randomNormal([2, 9, 16], 0, 1, "float32", 9), true, `m${repeated}`));
+      const readout = tf.randomNormal([6, t, 16], 0, 1, "float32", 10);
+      const f = () => tf.sum(tf.mul(repeated ? attention(p, "a", x, repeatRows(m, 3), 4) : attention(p, "a", x, m, 4, undefined, 3), readout)) as tf.Scalar;
+      tf.dispose(tf.tidy(f)); // creates the weights
+      const { value, grads } = tf.variableGrads(f, [x, m, ...p.vars.values()]);
+      const out = { value: value.dataSync()[0] as number, grads: [x, m, ...p.vars.values()].map((v) => Array.from(grads[v.name]!.dataSync())) };
+      tf.dispose([value, ...Object.values(grads), x, m, readout]);
+      p.dispose();
+      return out;
+    };
+    const before = tf.memory().numTensors;
+    const [a, b] = [run(false), run(true)];
+    expect(Math.abs(a.value - b.value)).toBeLessThanOrEqual(1e-5 * Math.abs(b.value));
+    a.grads.forEach((g, i) => {
+      const ref = b.grads[i] as number[];
+      // The key bias's gradient is zero in exact arithmetic (softmax ignores a shift): a floor of 1e-9.
+      const scale = Math.max(...ref.map(Math.abs));
+      expect(Math.max(...g.map((x, j) => Math.abs(x - (ref[j] as number)))), `gradient ${i}`).toBeLessThanOrEqual(Math.max(1e-5 * scale, 1e-9));
+    });
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
