@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { planWasm } from "@/lib/training/wasm-plan";
 import { BackendsPage } from "./pages/backends-page";
 import { RunsPage } from "./pages/runs-page";
 import { expect, test } from "./support/fixtures";
@@ -23,6 +24,13 @@ test.describe("the same numbers on every backend", () => {
       await expect(table).toHaveAttribute("data-count", String(CASES));
       await expect(table).toHaveAttribute("data-failed", "0");
       await expect(table.getByTestId("conformance-summary")).toContainText(`all ${CASES} cases agree with cpu`);
+      if (backend === "wasm") {
+        // TF.js's default pool: the binary and the thread count follow this machine's cores
+        // (e2e/wasm-threads.spec.ts forces 2 threads).
+        const plan = planWasm({ simd: true, threadsSupported: true, cores: await page.evaluate(() => navigator.hardwareConcurrency) });
+        await expect(table).toHaveAttribute("data-binary", plan.binary);
+        await expect(table).toHaveAttribute("data-threads", String(plan.threads));
+      }
     });
   }
 });

@@ -1,5 +1,4 @@
 import { writeFileSync } from "node:fs";
-import { planWasm } from "@/lib/training/wasm-plan";
 import { BackendsPage } from "./pages/backends-page";
 import { expect, test } from "./support/fixtures";
 
@@ -27,20 +26,10 @@ test.describe("threaded-SIMD WASM in the app's Workers", () => {
     await expect(table).toContainText("threaded-SIMD binary, 2 threads");
   });
 
-  test("TF.js's default pool: the binary and thread count follow this machine's cores", async ({ page }) => {
-    test.setTimeout(300_000);
-    const backends = new BackendsPage(page);
-    await backends.goto();
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const plan = planWasm({ simd: true, threadsSupported: true, cores });
-    const table = await backends.check("wasm");
-    await expect(table).toHaveAttribute("data-status", "done");
-    await expect(table).toHaveAttribute("data-binary", plan.binary);
-    await expect(table).toHaveAttribute("data-threads", String(plan.threads));
-    await expect(table).toHaveAttribute("data-failed", "0");
-  });
-
+  // A measurement, not a check (about 40 s: the probe tries every backend each time), so it runs
+  // only when asked: RS_MEASURE=1 npx playwright test e2e/wasm-threads.spec.ts
   test("a captioning train step on 1 and on 2 threads, measured by the probe", async ({ page }, info) => {
+    test.skip(!process.env.RS_MEASURE, "a measurement: set RS_MEASURE=1 to take it");
     test.setTimeout(300_000);
     const backends = new BackendsPage(page);
     await backends.goto();
