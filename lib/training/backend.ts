@@ -8,6 +8,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { describeAdapter, webglRenderer, type GpuAdapterLike } from "./browser/environment";
 import { BACKEND_NAMES, type BackendName } from "./backend-names";
 import { registerFastMatMulGradient } from "./matmul-grad";
+import { registerSharedWasmIdentity } from "./wasm-identity";
 import { planWasm, type WasmBinary, type WasmPlan } from "./wasm-plan";
 
 export { BACKEND_NAMES, type BackendName } from "./backend-names";
@@ -94,6 +95,7 @@ async function register(name: BackendName, opts: BackendOptions): Promise<void> 
   if (name === "cpu") await import("@tensorflow/tfjs-backend-cpu");
   if (name === "wasm") {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
+    registerSharedWasmIdentity();
     const prefix = opts.wasmPaths ? (opts.wasmPaths.endsWith("/") ? opts.wasmPaths : `${opts.wasmPaths}/`) : undefined;
     if (prefix) wasm.setWasmPaths(prefix);
     // Node: single-threaded SIMD (TF.js has no threaded build for Node; the flag is false there).
