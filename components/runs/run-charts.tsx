@@ -22,10 +22,11 @@ const CORE: readonly [string, string][] = [
 /**
  * The run's live charts: the composite with a Brush that zooms every chart to a step range, the
  * held-out metric against the base model, a second held-out metric picked from all the run logs
- * (by default what the task's reward leaves out), each reward term as a small multiple, then KL,
- * entropy, zero spread, output size and skipped steps. One smoothing slider for all.
+ * (by default what the task's reward leaves out), each rewarded term as a small multiple (terms at
+ * weight 0 behind a disclosure), then KL, entropy, zero spread, output size and skipped steps. One
+ * smoothing slider for all.
  */
-export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null; blindSpotMetric: string }) {
+export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; evalMetric: string; baseEval: number | null; blindSpotMetric: string; watchOnly?: ReadonlySet<string> }) {
   const { evalMetric, baseEval } = props;
   // Redrawn at most every 1.5 s, chart after chart (each in its own task: chart-turns).
   const series = useThrottled(props.series, 1500);
@@ -33,6 +34,12 @@ export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; ev
   const [smoothing, setSmoothing] = useState(0.6);
   const [domain, setDomain] = useState<[number, number] | null>(null);
   const terms = [...series.keys()].filter((k) => k.startsWith(TERM_PREFIX) && !k.endsWith("/std")).sort();
+  // Terms at weight 0 are logged but not rewarded: their charts wait behind a disclosure (drawn
+  // only when opened) unless a flag points at them.
+  const flagged = new Set(flags.map((f) => f.series));
+  const watched = terms.filter((t) => props.watchOnly?.has(t.slice(TERM_PREFIX.length)) && !flagged.has(t));
+  const rewarded = terms.filter((t) => !watched.includes(t));
+  const [showWatched, setShowWatched] = useState(false);
   const evalName = `${EVAL_PREFIX}${evalMetric}`;
   // The base checkpoint evaluated on the run's own scenes (logged before the first step), else its stored metric (other scenes).
   const sameScenes = series.get(`${BASE_PREFIX}${evalMetric}`)?.[0]?.value ?? null;
@@ -75,7 +82,15 @@ export function RunCharts(props: { series: Series; flags: readonly RunFlag[]; ev
             {chart(`${EVAL_PREFIX}${other}`, `held-out ${other} (greedy, val)`, { reference: otherBase === null ? null : { value: otherBase, label: `base ${Number(otherBase.toPrecision(3))}` } })}
           </div>
         )}
-        {terms.map((t) => chart(t, `term ${t.slice(TERM_PREFIX.length)}`))}
+        {rewarded.map((t) => chart(t, `term ${t.slice(TERM_PREFIX.length)}`))}
+        {watched.length ? (
+          <details className={styles.wide} open={showWatched} onToggle={(e) => setShowWatched(e.currentTarget.open)} data-testid="watched-terms">
+            <summary>
+              {watched.length} term{watched.length === 1 ? "" : "s"} at weight 0, logged but not rewarded: {watched.map((t) => t.slice(TERM_PREFIX.length)).join(", ")}
+            </summary>
+            {showWatched ? <div className={styles.grid}>{watched.map((t) => chart(t, `term ${t.slice(TERM_PREFIX.length)} (weight 0)`))}</div> : null}
+          </details>
+        ) : null}
         {CORE.map(([name, title]) => chart(name, title))}
       </div>
     </section>

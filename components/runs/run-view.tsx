@@ -62,6 +62,7 @@ export function RunView({ runId, autoStart }: { runId: string; autoStart: boolea
   const presence = run ? presenceOf({ run, trainingHere: here, lockHeld: browser.lockHeld && !here, startedInThisBrowser: browser.started }) : null;
   const spec = useMemo(() => (run ? RewardSpecSchema.safeParse(run.rewardSpecBody) : null), [run]);
   const evalMetric = run ? (run.evalMetric ?? TASK_EVAL_METRIC[run.task]) : "";
+  const watchOnly = useMemo(() => new Set(spec?.success ? spec.data.terms.filter((t) => (t.weight ?? 0) === 0).map((t) => t.name ?? t.term) : []), [spec]);
   const flags = useMemo(
     () => (run ? rewardHackingFlags({ series, guardrails: spec?.success ? spec.data.guardrails : [], evalMetric, baseEval: run.baseEval }) : []),
     [run, series, spec, evalMetric],
@@ -117,7 +118,7 @@ export function RunView({ runId, autoStart }: { runId: string; autoStart: boolea
       <ProbeFigures state={probe.state} />
       {data.error ? <p className="fail" role="alert">the server did not answer: {data.error} (retrying)</p> : null}
       <RunFlags flags={flags} />
-      <RunCharts series={data.series} flags={flags} evalMetric={evalMetric} baseEval={run.baseEval} blindSpotMetric={TASK_BLIND_SPOT_METRIC[run.task]} />
+      <RunCharts series={data.series} flags={flags} evalMetric={evalMetric} baseEval={run.baseEval} blindSpotMetric={TASK_BLIND_SPOT_METRIC[run.task]} watchOnly={watchOnly} />
       <RunSamples runId={runId} task={run.task} version={trainer.state.samplesAt.length + (data.series.get(`eval/${evalMetric}`)?.length ?? 0)} />
     </>
   );
