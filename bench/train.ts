@@ -47,6 +47,9 @@ type TorchReply = { ms: number; phases_ms?: { sample: number; score: number; upd
 
 /** bench/torch_captioning.py kept running, answering one command (a step) at a time. */
 class TorchReference {
+  /** The script's `info` reply: torch version, threads, BLAS core. */
+  info: TorchReply = { ms: 0 };
+
   private constructor(private readonly child: ChildProcessWithoutNullStreams, private readonly lines: AsyncIterator<string>, private readonly rl: Interface) {}
 
   /** Starts the script, or returns why it cannot run (no Debian python3-torch, say). */
@@ -67,6 +70,7 @@ class TorchReference {
     const ref = new TorchReference(child, rl[Symbol.asyncIterator](), rl);
     const info = await Promise.race([ref.ask("info"), failed]);
     if (typeof info === "string") return `PyTorch not available (${info}); install: apt-get install python3-torch libopenblas0-pthread`;
+    ref.info = info;
     return ref;
   }
 
@@ -205,7 +209,7 @@ async function compareWithTorch(
     return;
   }
   try {
-    const info = await torch.ask("info");
+    const { info } = torch;
     const theirs = (cmd: string) => async (): Promise<Timed> => {
       const r = await torch.ask(cmd);
       return { ms: r.ms, ...(r.phases_ms ? { phases: r.phases_ms } : {}) };
@@ -262,25 +266,32 @@ const KINDS = ["matrix products", "layout (transpose, copy, concat, gather)", "r
 type Kind = (typeof KINDS)[number];
 type ByKind = { wallMs: number; kinds: Map<Kind, { ms: number; calls: number }>; kernels: { name: string; ms: number; calls: number }[] };
 
-const TFJS_KIND: Record<string, Kind> = {
-  BatchMatMul: "matrix products", _FusedMatMul: "matrix products", DepthwiseConv2dNative: "matrix products", Conv2D: "matrix products",
-  Transpose: "layout (transpose, copy, concat, gather)", Identity: "layout (transpose, copy, concat, gather)", Concat: "layout (transpose, copy, concat, gather)",
-  SplitV: "layout (transpose, copy, concat, gather)", Slice: "layout (transpose, copy, concat, gather)", GatherV2: "layout (transpose, copy, concat, gather)",
-  Reshape: "layout (transpose, copy, concat, gather)", Tile: "layout (transpose, copy, concat, gather)", Pack: "layout (transpose, copy, concat, gather)",
-  Cast: "layout (transpose, copy, concat, gather)", OneHot: "layout (transpose, copy, concat, gather)", PadV2: "layout (transpose, copy, concat, gather)",
-  Sum: "reductions, softmax, LayerNorm", Mean: "reductions, softmax, LayerNorm", Max: "reductions, softmax, LayerNorm", Min: "reductions, softmax, LayerNorm",
-  Softmax: "reductions, softmax, LayerNorm", ArgMax: "reductions, softmax, LayerNorm", Prod: "reductions, softmax, LayerNorm",
+/** The kernels (TF.js) and ops (PyTorch, without `aten::`) of each kind but element-wise, the rest. */
+const MEMBERS: Record<Exclude<Kind, "element-wise (incl. Adam)">, { tfjs: string[]; torch: string[] }> = {
+  "matrix products": {
+    tfjs: ["BatchMatMul", "_FusedMatMul", "DepthwiseConv2dNative", "Conv2D"],
+    torch: ["mm", "addmm", "bmm", "baddbmm", "addmv", "mv", "dot", "addbmm"],
+  },
+  "layout (transpose, copy, concat, gather)": {
+    tfjs: ["Transpose", "Identity", "Concat", "SplitV", "Slice", "GatherV2", "Reshape", "Tile", "Pack", "Cast", "OneHot", "PadV2"],
+    torch: ["copy_", "clone", "cat", "contiguous", "index_select", "gather", "index", "one_hot", "_to_copy", "scatter", "scatter_add_", "index_add_", "stack", "repeat", "fill_", "zero_", "zeros", "zeros_like", "new_zeros", "embedding"],
+  },
+  "reductions, softmax, LayerNorm": {
+    tfjs: ["Sum", "Mean", "Max", "Min", "Softmax", "ArgMax", "Prod"],
+    torch: ["sum", "mean", "max", "amax", "min", "argmax", "_softmax", "_log_softmax", "_softmax_backward_data", "_log_softmax_backward_data", "native_layer_norm", "native_layer_norm_backward", "norm", "linalg_vector_norm", "nll_loss_forward", "nll_loss_backward", "multinomial", "cumsum"],
+  },
 };
+const kindBySide = (side: "tfjs" | "torch") => new Map(Object.entries(MEMBERS).flatMap(([kind, m]) => m[side].map((name) => [name, kind as Kind] as const)));
+const TFJS_KIND = kindBySide("tfjs");
+const TORCH_KIND = kindBySide("torch");
+/** PyTorch ops that do no arithmetic of their own: views, dispatch wrappers, autograd bookkeeping. */
+const TORCH_NO_WORK = new Set(["view", "reshape", "_reshape_alias", "as_strided", "transpose", "t", "expand", "select", "slice", "unsqueeze", "squeeze", "permute", "detach", "alias", "empty", "empty_like", "empty_strided", "to", "linear", "matmul", "layer_norm", "softmax", "log_softmax", "cross_entropy_loss", "nll_loss", "nll_loss_nd", "numpy_T", "result_type", "lift_fresh", "item", "_local_scalar_dense", "is_nonzero", "resolve_conj", "resolve_neg", "split", "split_with_sizes", "unbind", "chunk", "narrow", "flatten", "view_as", "expand_as"]);
 
-/** PyTorch op -> kind; what is not listed (and not a view, which does no work) is element-wise. */
+/** PyTorch op -> kind; undefined for ops that do no work (and for non-aten scopes). */
 function torchKind(op: string): Kind | undefined {
-  const name = op.replace(/^aten::/, "");
-  if (["mm", "addmm", "bmm", "baddbmm", "addmv", "mv", "dot", "addbmm"].includes(name)) return "matrix products";
-  if (["copy_", "clone", "cat", "contiguous", "index_select", "gather", "index", "one_hot", "_to_copy", "scatter", "scatter_add_", "index_add_", "stack", "repeat", "fill_", "zero_", "zeros", "zeros_like", "new_zeros", "embedding"].includes(name)) return "layout (transpose, copy, concat, gather)";
-  if (["sum", "mean", "max", "amax", "min", "argmax", "_softmax", "_log_softmax", "_softmax_backward_data", "_log_softmax_backward_data", "native_layer_norm", "native_layer_norm_backward", "norm", "linalg_vector_norm", "nll_loss_forward", "nll_loss_backward", "multinomial", "cumsum"].includes(name)) return "reductions, softmax, LayerNorm";
-  // Views, dispatch wrappers and autograd bookkeeping do no arithmetic of their own.
-  if (!op.startsWith("aten::") || ["view", "reshape", "_reshape_alias", "as_strided", "transpose", "t", "expand", "select", "slice", "unsqueeze", "squeeze", "permute", "detach", "alias", "empty", "empty_like", "empty_strided", "to", "linear", "matmul", "layer_norm", "softmax", "log_softmax", "cross_entropy_loss", "nll_loss", "nll_loss_nd", "gelu_backward_wrapper", "numpy_T", "result_type", "lift_fresh", "item", "_local_scalar_dense", "is_nonzero", "resolve_conj", "resolve_neg", "split", "split_with_sizes", "unbind", "chunk", "narrow", "flatten", "view_as", "expand_as"].includes(name)) return undefined;
-  return "element-wise (incl. Adam)";
+  if (!op.startsWith("aten::")) return undefined;
+  const name = op.slice("aten::".length);
+  return TORCH_KIND.get(name) ?? (TORCH_NO_WORK.has(name) ? undefined : "element-wise (incl. Adam)");
 }
 
 async function tfjsByKind(step: () => Promise<unknown>): Promise<ByKind> {
@@ -293,7 +304,7 @@ async function tfjsByKind(step: () => Promise<unknown>): Promise<ByKind> {
   const byName = new Map<string, { ms: number; calls: number }>();
   for (const k of kernelsOnly) {
     const ms = typeof k.kernelTimeMs === "number" ? k.kernelTimeMs : 0;
-    const kind = TFJS_KIND[k.name] ?? "element-wise (incl. Adam)";
+    const kind = TFJS_KIND.get(k.name) ?? "element-wise (incl. Adam)";
     const e = kinds.get(kind) ?? { ms: 0, calls: 0 };
     kinds.set(kind, { ms: e.ms + ms, calls: e.calls + 1 });
     // Batched products (attention) take WASM's scalar loop, unbatched ones XNNPACK: apart.

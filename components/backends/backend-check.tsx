@@ -9,6 +9,7 @@ import { browserEnvironment, type BrowserEnvironment } from "@/lib/training/brow
 import { MAX_WASM_THREADS, planWasm } from "@/lib/training/wasm-plan";
 import { ConformanceTable } from "./conformance-table";
 import { ProbeFigures } from "./probe-figures";
+import { runsOn, wasmPool } from "./runs-on";
 import { useBackendProbe } from "./use-backend-probe";
 import { useConformance } from "./use-conformance";
 
@@ -50,7 +51,7 @@ export function BackendCheck() {
                   <tr key={b} data-testid="environment-row" data-backend={b}>
                     <td>{b}</td>
                     <td className={missing ? "muted" : "ok"}>{missing ? `no: ${missing.reason}` : "yes"}</td>
-                    <td className="wrap" data-testid={b === "wasm" ? "wasm-plan" : undefined}>{b === "wasm" && plan ? `${plan.binary} binary, ${plan.threads} thread${plan.threads === 1 ? "" : "s"} (${plan.note}); page ${env.isolated ? "cross-origin isolated" : "not cross-origin isolated"}; ${env.cores} logical cores` : b === "cpu" ? "plain JavaScript (the reference)" : d ? `${d.adapter}${d.fallback ? " — software / fallback adapter" : ""}` : ""}</td>
+                    <td className="wrap" data-testid={b === "wasm" ? "wasm-plan" : undefined}>{b === "wasm" && plan ? `${wasmPool(plan.binary, plan.threads)} (${plan.note}); page ${env.isolated ? "cross-origin isolated" : "not cross-origin isolated"}; ${env.cores} logical cores` : b === "cpu" ? "plain JavaScript (the reference)" : runsOn(d)}</td>
                   </tr>
                 );
               })}

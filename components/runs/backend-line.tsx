@@ -1,5 +1,6 @@
 "use client";
 
+import { runsOn } from "@/components/backends/runs-on";
 import type { BackendChoice } from "@/lib/training/backend";
 import type { ReinforceStepLog } from "@/lib/training/reinforce";
 
@@ -12,9 +13,7 @@ function typicalMs(rows: readonly ReinforceStepLog[]): number | null {
 /** The backend a run trains on, what it runs on (threads, adapter) and its step time. */
 export function BackendLine({ choice, rows }: { choice: BackendChoice; rows: readonly ReinforceStepLog[] }) {
   const d = choice.details;
-  const on = d.threads !== undefined
-    ? `${d.binary ?? (d.simd ? "SIMD" : "plain")} binary, ${d.threads} thread${d.threads === 1 ? "" : "s"}, page ${d.isolated ? "cross-origin isolated" : "not cross-origin isolated"}${d.threadsNote ? ` (${d.threadsNote})` : ""}`
-    : d.adapter ? `${d.adapter}${d.fallback ? " (software / fallback adapter)" : ""}` : "";
+  const on = `${runsOn(d, "always")}${d.threads !== undefined && d.threadsNote ? ` (${d.threadsNote})` : ""}`;
   const step = typicalMs(rows);
   return (
     <p data-testid="run-backend" data-backend={choice.backend} data-threads={d.threads ?? ""} data-binary={d.binary ?? ""} data-isolated={d.isolated ?? ""}>

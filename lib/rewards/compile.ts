@@ -67,5 +67,13 @@ export function compileRewardSpec(input: unknown): CompiledRewardSpec {
  */
 export function outputScoringSpec(spec: CompiledRewardSpec): CompiledRewardSpec {
   if (!spec.spec.kl) return spec;
-  return compileRewardSpec(Object.fromEntries(Object.entries(spec.spec).filter(([k]) => k !== "kl")));
+  // Compiled once per spec: a comparison scores batch after batch with the same one.
+  let out = withoutKl.get(spec);
+  if (!out) {
+    out = compileRewardSpec(Object.fromEntries(Object.entries(spec.spec).filter(([k]) => k !== "kl")));
+    withoutKl.set(spec, out);
+  }
+  return out;
 }
+
+const withoutKl = new WeakMap<CompiledRewardSpec, CompiledRewardSpec>();

@@ -11,7 +11,7 @@ import { findRewardSpecVersionById, openCampaignRows, opaqueId, type Db, type Op
 import { StudioError } from "@/lib/errors";
 import type { OpenCampaign } from "@/lib/rating/contract";
 import { goldSeeds, raterSide, scenePicture, type RenderedPicture } from "@/lib/rating/render";
-import { compileRewardSpec, DEFAULT_REWARD_SPECS, outputScoringSpec, type CompiledRewardSpec, plainOutput, trainerRewardContext, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, DEFAULT_REWARD_SPECS, type CompiledRewardSpec, plainOutput, trainerRewardContext, type TaskId } from "@/lib/rewards";
 import { appModelDirs, serverPolicy, type ModelDirs } from "@/lib/serving/models";
 import type { Policy } from "@/lib/tasks";
 import { scoreComparison } from "@/lib/training/compare";
@@ -48,8 +48,8 @@ export async function checkOpenSettings(db: Db, input: { task: TaskId; pairs: nu
     if (v.spec.task !== task) throw new StudioError("bad_request:campaign", `specVersionId: "${v.spec.name}" v${v.version} is a ${v.spec.task} spec; the campaign is ${task}`, { field: "specVersionId" });
     specBody = v.body;
   }
-  // The outputs are scored by what they are: a spec's KL fold (kl.beta) belongs to training.
-  const spec = outputScoringSpec(compileRewardSpec(specBody));
+  // Scored without the spec's KL fold (kl.beta belongs to training): scoreComparison drops it.
+  const spec = compileRewardSpec(specBody);
 
   return { raterIds, spec };
 }

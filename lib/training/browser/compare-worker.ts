@@ -5,7 +5,7 @@
  * goes (posting progress), then the task's metrics with a paired bootstrap. Off the page's
  * thread, so the page stays responsive while it runs.
  */
-import { compileRewardSpec, outputScoringSpec, trainerRewardContext, type OutputOf, type TaskId } from "@/lib/rewards";
+import { compileRewardSpec, trainerRewardContext, type OutputOf, type TaskId } from "@/lib/rewards";
 import type { Policy } from "@/lib/tasks";
 import { selectBackend } from "../backend";
 import { loadBrowserCheckpoint } from "../browser-checkpoints";
@@ -36,8 +36,8 @@ async function compare(raw: unknown, wasmPaths: string): Promise<void> {
     if (a.task !== b.task) throw new Error(`${job.a.name} is a ${a.task} model and ${job.b.name} a ${b.task} one: compare two models of one task`);
     if (imageSizeOf(a) !== imageSizeOf(b)) throw new Error(`${job.a.name} takes ${imageSizeOf(a)}-pixel images and ${job.b.name} ${imageSizeOf(b)}: they cannot see the same scenes`);
     const task = a.task as TaskId;
-    // Without its KL fold, once: scoreComparison then takes it as it is for every batch.
-    const spec = outputScoringSpec(compileRewardSpec(job.spec));
+    // Scored without its KL fold: scoreComparison drops it (compiled once, then kept).
+    const spec = compileRewardSpec(job.spec);
     if (spec.spec.task !== task) throw new Error(`the reward spec is for ${spec.spec.task}, the checkpoints are ${task} models`);
     post({ type: "loaded", loadMs: performance.now() - t0 });
     // The trainer's reward context (CIDEr-D idf over 200 training scenes): a scene scores the same whichever others are compared.
